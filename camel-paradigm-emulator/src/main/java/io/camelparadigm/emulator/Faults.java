@@ -1,0 +1,192 @@
+package io.camelparadigm.emulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * Failures the emulator injects into its answers, for resilience tests. Every setter returns {@code this};
+ * {@link #reset()} turns everything off. Thread-safe.
+ */
+public final class Faults {
+
+    private final Supplier<Instant> clock;
+
+    private Duration latency = Duration.ZERO;
+    private int rateLimitPerMinute;
+    private int maxConcurrentUploadsPerSession;
+    private int failNextCount;
+    private int failNextStatus;
+    private double randomErrorFraction;
+    private int randomErrorStatus;
+    private Random randomErrorRandom;
+    private Instant maintenanceUntil;
+    private int dropNextCount;
+    private double dropFraction;
+    private Random dropRandom;
+    private int dropAfterStoreCount;
+    private int malformedJsonNextCount;
+    private int retryAfterSeconds = 1;
+
+    Faults(Supplier<Instant> clock) {
+        this.clock = clock;
+    }
+
+    /** Extra delay before every response. */
+    public synchronized Faults latency(Duration latency) {
+        this.latency = latency == null ? Duration.ZERO : latency;
+        return this;
+    }
+
+    /** Requests per minute admitted per API key (0 = unlimited); beyond it, 429 with {@code Retry-After}. */
+    public synchronized Faults rateLimitPerMinute(int n) {
+        this.rateLimitPerMinute = Math.max(0, n);
+        return this;
+    }
+
+    /** Uploads in flight at once per upload session (0 = unlimited); beyond it, 429 with {@code Retry-After}. */
+    public synchronized Faults maxConcurrentUploadsPerSession(int n) {
+        this.maxConcurrentUploadsPerSession = Math.max(0, n);
+        return this;
+    }
+
+    /** The next {@code count} API requests answer {@code status} with a JSON error body. */
+    public synchronized Faults failNext(int count, int status) {
+        this.failNextCount = Math.max(0, count);
+        this.failNextStatus = status;
+        return this;
+    }
+
+    /** A {@code fraction} of API requests (reproducibly drawn from {@code seed}) answer {@code status}. */
+    public synchronized Faults randomErrors(double fraction, int status, long seed) {
+        this.randomErrorFraction = fraction;
+        this.randomErrorStatus = status;
+        this.randomErrorRandom = new Random(seed);
+        return this;
+    }
+
+    /** 503 {@code service_maintenance} with {@code Retry-After} for {@code window} of emulator clock time. */
+    public synchronized Faults maintenance(Duration window) {
+        this.maintenanceUntil = clock.get().plus(window);
+        return this;
+    }
+
+    /** The next {@code count} requests: the connection is closed without a response. */
+    public synchronized Faults dropNext(int count) {
+        this.dropNextCount = Math.max(0, count);
+        return this;
+    }
+
+    /** A {@code fraction} of requests (reproducibly drawn from {@code seed}) lose their connection unanswered. */
+    public synchronized Faults dropFraction(double fraction, long seed) {
+        this.dropFraction = fraction;
+        this.dropRandom = new Random(seed);
+        return this;
+    }
+
+    /** The next {@code count} uploads are stored, then the connection is closed: the response is lost. */
+    public synchronized Faults dropAfterStore(int count) {
+        this.dropAfterStoreCount = Math.max(0, count);
+        return this;
+    }
+
+    /** The next {@code count} successful answers carry a truncated JSON body. */
+    public synchronized Faults malformedJsonNext(int count) {
+        this.malformedJsonNextCount = Math.max(0, count);
+        return this;
+    }
+
+    /** {@code Retry-After} value sent with injected 429 and 503 answers (default 1). */
+    public synchronized Faults retryAfterSeconds(int seconds) {
+        this.retryAfterSeconds = Math.max(0, seconds);
+        return this;
+    }
+
+    /** Turns every fault off. */
+    public synchronized Faults reset() {
+        latency = Duration.ZERO;
+        rateLimitPerMinute = 0;
+        maxConcurrentUploadsPerSession = 0;
+        failNextCount = 0;
+        failNextStatus = 0;
+        randomErrorFraction = 0;
+        randomErrorRandom = null;
+        maintenanceUntil = null;
+        dropNextCount = 0;
+        dropFraction = 0;
+        dropRandom = null;
+        dropAfterStoreCount = 0;
+        malformedJsonNextCount = 0;
+        retryAfterSeconds = 1;
+        return this;
+    }
+
+    // ---- decisions taken by the server, one call per request ----
+
+    synchronized Duration latency() {
+        return latency;
+    }
+
+    synchronized int rateLimitPerMinute() {
+        return rateLimitPerMinute;
+    }
+
+    synchronized int maxConcurrentUploadsPerSession() {
+        return maxConcurrentUploadsPerSession;
+    }
+
+    synchronized int retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** True when this request must lose its connection unanswered. */
+    synchronized boolean takeDrop() {
+        if (dropNextCount > 0) {
+            dropNextCount--;
+            return true;
+        }
+        return dropRandom != null && dropRandom.nextDouble() < dropFraction;
+    }
+
+    /** Seconds of maintenance left (rounded up), 0 when none. */
+    synchronized long maintenanceSecondsLeft() {
+        if (maintenanceUntil == null) {
+            return 0;
+        }
+        Duration left = Duration.between(clock.get(), maintenanceUntil);
+        if (left.isNegative() || left.isZero()) {
+            maintenanceUntil = null;
+            return 0;
+        }
+        return Math.max(1, (left.toMillis() + 999) / 1000);
+    }
+
+    /** The injected error status for this request, 0 when none. */
+    synchronized int takeInjectedError() {
+        if (failNextCount > 0) {
+            failNextCount--;
+            return failNextStatus;
+        }
+        if (randomErrorRandom != null && randomErrorRandom.nextDouble() < randomErrorFraction) {
+            return randomErrorStatus;
+        }
+        return 0;
+    }
+
+    synchronized boolean takeDropAfterStore() {
+        if (dropAfterStoreCount > 0) {
+            dropAfterStoreCount--;
+            return true;
+        }
+        return false;
+    }
+
+    synchronized boolean takeMalformedJson() {
+        if (malformedJsonNextCount > 0) {
+            malformedJsonNextCount--;
+            return true;
+        }
+        return false;
+    }
+}
