@@ -11,7 +11,7 @@ import java.util.Map;
  * @param path       request path, e.g. {@code /api/v3/files}
  * @param query      raw query string, {@code null} when absent
  * @param headers    request headers; the {@code Authorization} value is replaced by {@code "Bearer ***"}
- * @param status     status answered, {@code -1} when the connection was dropped without a response
+ * @param status     status answered, {@code 0} when the connection was dropped without a response (or no answer yet)
  * @param receivedAt emulator clock time at arrival
  */
 public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers,

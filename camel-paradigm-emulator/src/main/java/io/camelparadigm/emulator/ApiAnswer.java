@@ -1,0 +1,26 @@
+package io.camelparadigm.emulator;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** What the emulator answers to one request. */
+record ApiAnswer(int status, JsonNode body, Map<String, String> headers, Disposition disposition) {
+
+    enum Disposition {
+        /** Write the answer. */
+        RESPOND,
+        /** Write the answer and close the connection: the request body was not read. */
+        RESPOND_AND_CLOSE,
+        /** Close the connection without answering. */
+        DROP
+    }
+
+    static ApiAnswer json(int status, JsonNode body) {
+        return new ApiAnswer(status, body, Map.of(), Disposition.RESPOND);
+    }
+
+    static ApiAnswer drop() {
+        return new ApiAnswer(RequestLog.NO_RESPONSE, null, Map.of(), Disposition.DROP);
+    }
+}

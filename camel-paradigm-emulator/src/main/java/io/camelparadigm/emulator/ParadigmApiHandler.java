@@ -1,0 +1,222 @@
+package io.camelparadigm.emulator;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP front of the emulator: records the request, applies injected faults, routes, authenticates,
+ * rate-limits, then lets an endpoint answer. Blocking by design (uploads are read on the handling thread).
+ */
+final class ParadigmApiHandler extends Handler.Abstract {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParadigmApiHandler.class);
+    private static final Pattern FILE = Pattern.compile("/api/v3/files/([^/]+)");
+    private static final Pattern FILE_TAGS = Pattern.compile("/api/v3/files/([^/]+)/tags");
+
+    private enum Route { LIST_FILES, UPLOAD, GET_FILE, ADD_TAGS, LIST_WORKSPACES }
+
+    private record Routed(Route route, String fileId) {
+    }
+
+    private final EmulatorCore core;
+    private final UploadEndpoint upload;
+    private final ListFilesEndpoint listFiles;
+    private final FileEndpoints files;
+    private final WorkspacesEndpoint workspaces;
+
+    ParadigmApiHandler(EmulatorCore core) {
+        super(InvocationType.BLOCKING);
+        this.core = core;
+        FileViews views = new FileViews(core);
+        this.upload = new UploadEndpoint(core, views);
+        this.listFiles = new ListFilesEndpoint(core, views);
+        this.files = new FileEndpoints(core, views);
+        this.workspaces = new WorkspacesEndpoint(core);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        RequestLog.Entry logEntry = core.requestLog.arrived(request, core.clock.now());
+        ApiAnswer answer;
+        try {
+            answer = answer(request);
+        } catch (ApiException e) {
+            answer = new ApiAnswer(e.status(), core.errorBody(e.code(), e.error(), e.detail()), e.headers(),
+                    ApiAnswer.Disposition.RESPOND);
+        } catch (RuntimeException e) {
+            LOG.warn("Emulator failed on {} {}", request.getMethod(), request.getHttpURI().getPath(), e);
+            answer = ApiAnswer.json(500, core.errorBody("server_error", "server_error", "Internal server error."));
+        }
+        if (answer.disposition() != ApiAnswer.Disposition.RESPOND_AND_CLOSE) {
+            discardBody(request);
+        }
+        sleep(core.faults.latency());
+        logEntry.answered(answer.status());
+        if (answer.disposition() == ApiAnswer.Disposition.DROP) {
+            request.getConnectionMetaData().getConnection().getEndPoint().close();
+            callback.failed(new EofException("Connection dropped by the emulator's fault injection"));
+            return true;
+        }
+        write(response, answer, callback);
+        return true;
+    }
+
+    private ApiAnswer answer(Request request) throws ApiException {
+        if (core.faults.takeDrop()) {
+            return ApiAnswer.drop();
+        }
+        long maintenanceLeft = core.faults.maintenanceSecondsLeft();
+        if (maintenanceLeft > 0) {
+            return new ApiAnswer(503, core.errorBody("service_maintenance", "service_maintenance",
+                    "The service is under maintenance. Retry later."),
+                    Map.of("Retry-After", Long.toString(maintenanceLeft)), ApiAnswer.Disposition.RESPOND);
+        }
+        int injected = core.faults.takeInjectedError();
+        if (injected > 0) {
+            return injectedError(injected);
+        }
+        Routed routed = route(request);
+        Accounts.Caller caller = authenticate(request);
+        long retryAfter = core.rateLimiter.tryAcquire(caller.principal(), core.faults.rateLimitPerMinute(),
+                core.nowMicros());
+        if (retryAfter > 0) {
+            throw ApiException.tooManyRequests("throttled",
+                    "Request was throttled. Expected available in " + retryAfter + " seconds.", retryAfter);
+        }
+        ApiCall call = new ApiCall(request, Request.extractQueryParameters(request, StandardCharsets.UTF_8), caller);
+        return switch (routed.route()) {
+            case LIST_FILES -> listFiles.handle(call);
+            case UPLOAD -> upload.handle(call);
+            case GET_FILE -> files.get(call, routed.fileId());
+            case ADD_TAGS -> files.addTags(call, routed.fileId());
+            case LIST_WORKSPACES -> workspaces.handle(call);
+        };
+    }
+
+    private ApiAnswer injectedError(int status) {
+        String error = switch (status) {
+            case 429 -> "too_many_requests";
+            case 500 -> "server_error";
+            case 502 -> "bad_gateway";
+            case 503 -> "service_unavailable";
+            case 504 -> "gateway_timeout";
+            default -> "error";
+        };
+        Map<String, String> headers = status == 429 || status == 503
+                ? Map.of("Retry-After", Integer.toString(core.faults.retryAfterSeconds())) : Map.of();
+        return new ApiAnswer(status, core.errorBody(error, error, "Injected failure (HTTP " + status + ")."),
+                headers, ApiAnswer.Disposition.RESPOND);
+    }
+
+    private static Routed route(Request request) throws ApiException {
+        String path = request.getHttpURI().getPath();
+        String method = request.getMethod();
+        if (path.equals("/api/v3/files")) {
+            return switch (method) {
+                case "GET" -> new Routed(Route.LIST_FILES, null);
+                case "POST" -> new Routed(Route.UPLOAD, null);
+                default -> throw methodNotAllowed(method, "GET, POST");
+            };
+        }
+        if (path.equals("/api/v3/workspaces")) {
+            if (method.equals("GET")) {
+                return new Routed(Route.LIST_WORKSPACES, null);
+            }
+            throw methodNotAllowed(method, "GET");
+        }
+        Matcher tags = FILE_TAGS.matcher(path);
+        if (tags.matches()) {
+            if (method.equals("POST")) {
+                return new Routed(Route.ADD_TAGS, tags.group(1));
+            }
+            throw methodNotAllowed(method, "POST");
+        }
+        Matcher file = FILE.matcher(path);
+        if (file.matches()) {
+            if (method.equals("GET")) {
+                return new Routed(Route.GET_FILE, file.group(1));
+            }
+            throw methodNotAllowed(method, "GET");
+        }
+        throw ApiException.notFound("No API endpoint at " + path + ".");
+    }
+
+    private static ApiException methodNotAllowed(String method, String allowed) {
+        return new ApiException(405, "method_not_allowed", "method_not_allowed",
+                "Method \"" + method + "\" not allowed.", Map.of("Allow", allowed));
+    }
+
+    private Accounts.Caller authenticate(Request request) throws ApiException {
+        String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        Map<String, String> challenge = Map.of("WWW-Authenticate", "Bearer realm=\"api\"");
+        if (authorization == null || authorization.isBlank()) {
+            throw new ApiException(401, "not_authenticated", "not_authenticated",
+                    "Authentication credentials were not provided.", challenge);
+        }
+        Optional<Accounts.Caller> caller = Optional.empty();
+        if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            caller = core.accounts.authenticate(authorization.substring(7).trim());
+        }
+        return caller.orElseThrow(() -> new ApiException(401, "authentication_failed", "authentication_failed",
+                "Invalid token.", challenge));
+    }
+
+    /** Reads what is left of the request body, as a proxy in front of the real service would. */
+    private static void discardBody(Request request) {
+        try {
+            Content.Source.consumeAll(request);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Request body could not be read to the end", e);
+        }
+    }
+
+    private static void sleep(Duration latency) {
+        if (latency.isZero() || latency.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(latency.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void write(Response response, ApiAnswer answer, Callback callback) {
+        byte[] body;
+        try {
+            body = core.mapper.writeValueAsBytes(answer.body());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Emulator answers are plain JSON trees", e);
+        }
+        if (answer.status() >= 200 && answer.status() < 300 && core.faults.takeMalformedJson()) {
+            body = java.util.Arrays.copyOf(body, Math.max(1, body.length / 2));
+        }
+        response.setStatus(answer.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+        if (answer.disposition() == ApiAnswer.Disposition.RESPOND_AND_CLOSE) {
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        }
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+}

@@ -1,0 +1,73 @@
+package io.camelparadigm.emulator;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+
+/** Every request received, in arrival order, with its key masked. */
+final class RequestLog {
+
+    /** Status of a request whose connection was dropped, or that is still being answered. */
+    static final int NO_RESPONSE = 0;
+
+    static final class Entry {
+        private final String method;
+        private final String path;
+        private final String query;
+        private final Map<String, List<String>> headers;
+        private final Instant receivedAt;
+        private volatile int status = NO_RESPONSE;
+
+        private Entry(String method, String path, String query, Map<String, List<String>> headers, Instant receivedAt) {
+            this.method = method;
+            this.path = path;
+            this.query = query;
+            this.headers = headers;
+            this.receivedAt = receivedAt;
+        }
+
+        void answered(int status) {
+            this.status = status;
+        }
+
+        RecordedRequest toRecord() {
+            return new RecordedRequest(method, path, query, headers, status, receivedAt);
+        }
+    }
+
+    private final List<Entry> entries = Collections.synchronizedList(new ArrayList<>());
+
+    Entry arrived(Request request, Instant now) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            String value = field.getHeader() == HttpHeader.AUTHORIZATION ? masked(field.getValue()) : field.getValue();
+            headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(value);
+        }
+        headers.replaceAll((name, values) -> List.copyOf(values));
+        Entry entry = new Entry(request.getMethod(), request.getHttpURI().getPath(), request.getHttpURI().getQuery(),
+                headers, now);
+        entries.add(entry);
+        return entry;
+    }
+
+    private static String masked(String authorization) {
+        return authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? "Bearer ***" : "***";
+    }
+
+    List<RecordedRequest> snapshot() {
+        synchronized (entries) {
+            return entries.stream().map(Entry::toRecord).toList();
+        }
+    }
+
+    void clear() {
+        entries.clear();
+    }
+}

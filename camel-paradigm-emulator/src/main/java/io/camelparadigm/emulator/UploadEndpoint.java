@@ -1,0 +1,296 @@
+package io.camelparadigm.emulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MimeTypes;
+import org.eclipse.jetty.http.MultiPart;
+import org.eclipse.jetty.http.MultiPartConfig;
+import org.eclipse.jetty.http.MultiPartFormData;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.FormFields;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * {@code POST /api/v3/files}. The file part is spooled to disk by Jetty's multipart parser, hashed while
+ * read back once, then deleted: only its size, hash and (for text formats) a short excerpt are kept.
+ */
+final class UploadEndpoint {
+
+    /** Room for the form fields around the file in a multipart body. */
+    static final long MULTIPART_OVERHEAD = 1024 * 1024;
+    private static final long MEMORY_PART_THRESHOLD = 16 * 1024;
+    private static final int MAX_NAME_LENGTH = 255;
+    private static final int CONTENT_EXCERPT_BYTES = 64 * 1024;
+    private static final Set<String> TEXT_EXTENSIONS = Set.of("txt", "md", "markdown", "csv", "html", "htm", "json", "xml");
+    private static final Set<String> PARSERS = Set.of("v2.2.1");
+
+    private final EmulatorCore core;
+    private final FileViews views;
+
+    UploadEndpoint(EmulatorCore core, FileViews views) {
+        this.core = core;
+        this.views = views;
+    }
+
+    ApiAnswer handle(ApiCall call) throws ApiException {
+        Request request = call.request();
+        String mimeType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        MimeTypes.Type type = mimeType == null ? null : MimeTypes.getBaseType(mimeType);
+        if (type == MimeTypes.Type.FORM_ENCODED) {
+            FormFields.getFields(request);
+            throw ApiException.validation("required", "file: No file was submitted.");
+        }
+        if (type != MimeTypes.Type.MULTIPART_FORM_DATA) {
+            throw new ApiException(415, "unsupported_media_type", "unsupported_media_type",
+                    "Unsupported media type '" + mimeType + "': send multipart/form-data.");
+        }
+        long declaredLength = request.getLength();
+        if (declaredLength > core.maxFileSize + MULTIPART_OVERHEAD) {
+            return tooLarge(declaredLength);
+        }
+        String sessionUuid = core.uploadSessions.begin(call.caller().principal(), core.nowMicros(),
+                core.faults.maxConcurrentUploadsPerSession());
+        if (sessionUuid == null) {
+            throw ApiException.tooManyRequests("too_many_concurrent_uploads",
+                    "Too many concurrent uploads for this session.", core.faults.retryAfterSeconds());
+        }
+        try {
+            MultiPartFormData.Parts parts = readParts(request);
+            try {
+                return store(call, parts, sessionUuid);
+            } finally {
+                parts.close();
+            }
+        } catch (FileTooLarge e) {
+            return tooLarge(-1);
+        } finally {
+            core.uploadSessions.end(sessionUuid);
+        }
+    }
+
+    private MultiPartFormData.Parts readParts(Request request) throws ApiException, FileTooLarge {
+        MultiPartConfig config = new MultiPartConfig.Builder()
+                .location(core.spoolDirectory)
+                .maxPartSize(core.maxFileSize)
+                .maxSize(core.maxFileSize + MULTIPART_OVERHEAD)
+                .maxMemoryPartSize(MEMORY_PART_THRESHOLD)
+                .useFilesForPartsWithoutFileName(true)
+                .maxParts(100)
+                .build();
+        try {
+            return MultiPartFormData.getParts(request, request, request.getHeaders().get(HttpHeader.CONTENT_TYPE), config);
+        } catch (RuntimeException e) {
+            Throwable cause = e instanceof CompletionException || e.getCause() instanceof ExecutionException
+                    ? rootCause(e) : e;
+            String message = String.valueOf(cause.getMessage()).toLowerCase();
+            if (message.contains("max") && (message.contains("size") || message.contains("length"))) {
+                throw new FileTooLarge();
+            }
+            throw ApiException.validation("malformed_multipart", "Multipart form parse error: " + cause.getMessage());
+        }
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable cause = t;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private ApiAnswer tooLarge(long declaredLength) {
+        String detail = "File exceeds the maximum upload size of " + core.maxFileSize + " bytes"
+                + (declaredLength > 0 ? " (request body is " + declaredLength + " bytes)." : ".");
+        return new ApiAnswer(413, core.errorBody("file_too_large", "request_entity_too_large", detail),
+                Map.of(), ApiAnswer.Disposition.RESPOND_AND_CLOSE);
+    }
+
+    private ApiAnswer store(ApiCall call, MultiPartFormData.Parts parts, String sessionUuid)
+            throws ApiException, FileTooLarge {
+        MultiPart.Part filePart = parts.getFirst("file");
+        if (filePart == null) {
+            throw ApiException.validation("required", "file: No file was submitted.");
+        }
+        if (filePart.getFileName() == null) {
+            throw ApiException.validation("not_a_file",
+                    "file: The submitted data was not a file. Check the encoding type on the form.");
+        }
+        Accounts.Workspace workspace = writableWorkspace(call.caller(), field(parts, "workspace_id"));
+        String filename = optionalName(parts, "filename");
+        if (filename == null) {
+            filename = baseName(filePart.getFileName());
+        }
+        if (filename.isBlank()) {
+            throw ApiException.validation("invalid_filename", "filename: The submitted file has no name.");
+        }
+        String title = optionalName(parts, "title");
+        String parser = field(parts, "parser");
+        if (parser != null && !PARSERS.contains(parser)) {
+            throw ApiException.validation("invalid_parser", "parser: '" + parser + "' is not a valid parser. Allowed: "
+                    + String.join(", ", PARSERS) + ".");
+        }
+        List<String> tagValues = new ArrayList<>();
+        for (MultiPart.Part part : parts.getAll("tags")) {
+            tagValues.add(part.getContentAsString(StandardCharsets.UTF_8));
+        }
+        List<Long> requestedTags = TagIdValues.fromFormValues(tagValues, core.mapper);
+        ObjectNode externalMetadata = externalMetadata(field(parts, "external_metadata"));
+
+        Received received = receive(filePart, Document.extensionOf(filename));
+        if (received.size == 0) {
+            throw ApiException.validation("empty_file", "file: The submitted file is empty.");
+        }
+        if (received.size > core.maxFileSize) {
+            throw new FileTooLarge();
+        }
+
+        List<Long> refused = requestedTags.stream().filter(id -> !core.accounts.canUseTag(call.caller(), id)).toList();
+        List<Long> assigned = refused.isEmpty() ? requestedTags : List.of();
+        String finalFilename = filename;
+        String finalTitle = title != null ? title : Document.titleFrom(filename);
+        Document document = core.store.add(id -> new Document(id, workspace, finalFilename, finalTitle, received.size,
+                received.sha256, core.nextCreatedAtMicros(), sessionUuid, externalMetadata, call.caller().user(),
+                parser != null ? parser : EmulatorCore.DEFAULT_PARSER, received.content, null,
+                core.failureScripts.planFor(finalFilename), assigned));
+
+        if (core.faults.takeDropAfterStore()) {
+            return ApiAnswer.drop();
+        }
+        Document.State state = core.stateOf(document);
+        if (!refused.isEmpty()) {
+            String ids = refused.stream().map(String::valueOf).collect(Collectors.joining(", "));
+            return ApiAnswer.json(207, views.uploaded(document, state,
+                    "Document uploaded successfully, but tag assignment failed: Invalid or unauthorized tag IDs: " + ids));
+        }
+        return ApiAnswer.json(201, views.uploaded(document, state, "File queued for processing"));
+    }
+
+    private Accounts.Workspace writableWorkspace(Accounts.Caller caller, String value) throws ApiException {
+        if (value == null || value.isBlank()) {
+            throw ApiException.validation("required", "workspace_id: This field is required.");
+        }
+        long workspaceId;
+        try {
+            workspaceId = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.validation("invalid_workspace_id", "workspace_id: A valid integer is required.");
+        }
+        Accounts.Workspace workspace = core.accounts.workspace(workspaceId).orElseThrow(() ->
+                ApiException.validation("does_not_exist", "workspace_id: Workspace " + workspaceId + " does not exist."));
+        if (!caller.canWrite(workspaceId)) {
+            throw ApiException.permissionDenied("You do not have permission to upload files to workspace "
+                    + workspaceId + ".");
+        }
+        return workspace;
+    }
+
+    private ObjectNode externalMetadata(String value) throws ApiException {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        JsonNode node;
+        try {
+            node = core.mapper.readTree(value);
+        } catch (JsonProcessingException e) {
+            throw ApiException.validation("invalid_external_metadata", "external_metadata: Value must be valid JSON.");
+        }
+        if (node == null || !node.isObject()) {
+            throw ApiException.validation("invalid_external_metadata", "external_metadata: Value must be a JSON object.");
+        }
+        JsonNode externalId = node.get("external_id");
+        if (externalId == null || !externalId.isTextual() || externalId.asText().isBlank()) {
+            throw ApiException.validation("invalid_external_metadata",
+                    "external_metadata: external_id is required and must be a non-empty string.");
+        }
+        JsonNode docType = node.get("doc_type");
+        if (docType != null && !docType.isNull() && !docType.isTextual()) {
+            throw ApiException.validation("invalid_external_metadata", "external_metadata: doc_type must be a string.");
+        }
+        JsonNode additional = node.get("additional_metadata");
+        if (additional != null && !additional.isNull() && !additional.isObject()) {
+            throw ApiException.validation("invalid_external_metadata",
+                    "external_metadata: additional_metadata must be a JSON object.");
+        }
+        return (ObjectNode) node;
+    }
+
+    private static String field(MultiPartFormData.Parts parts, String name) {
+        MultiPart.Part part = parts.getFirst(name);
+        return part == null ? null : part.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static String optionalName(MultiPartFormData.Parts parts, String name) throws ApiException {
+        String value = field(parts, name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > MAX_NAME_LENGTH) {
+            throw ApiException.validation("max_length", name + ": Ensure this field has no more than "
+                    + MAX_NAME_LENGTH + " characters.");
+        }
+        return value;
+    }
+
+    private static String baseName(String submitted) {
+        int slash = Math.max(submitted.lastIndexOf('/'), submitted.lastIndexOf('\\'));
+        return submitted.substring(slash + 1);
+    }
+
+    private record Received(long size, String sha256, String content) {
+    }
+
+    /** Reads the spooled part once: size, SHA-256, and the parsed text stand-in. */
+    private static Received receive(MultiPart.Part part, String extension) throws ApiException {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+        boolean keepText = TEXT_EXTENSIONS.contains(extension);
+        byte[] excerpt = new byte[keepText ? CONTENT_EXCERPT_BYTES : 0];
+        int excerptLength = 0;
+        long size = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = new DigestInputStream(Content.Source.asInputStream(part.createContentSource()), sha256)) {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                if (excerptLength < excerpt.length) {
+                    int copy = Math.min(read, excerpt.length - excerptLength);
+                    System.arraycopy(buffer, 0, excerpt, excerptLength, copy);
+                    excerptLength += copy;
+                }
+                size += read;
+            }
+        } catch (IOException e) {
+            throw ApiException.validation("unreadable_file", "file: The upload could not be read completely.");
+        }
+        String content = keepText
+                ? new String(excerpt, 0, excerptLength, StandardCharsets.UTF_8)
+                : "Text extracted from " + part.getFileName() + " (" + size + " bytes).";
+        return new Received(size, HexFormat.of().formatHex(sha256.digest()), content);
+    }
+
+    /** The file part went over the maximum size while being read. */
+    private static final class FileTooLarge extends Exception {
+        FileTooLarge() {
+            super(null, null, false, false);
+        }
+    }
+}
