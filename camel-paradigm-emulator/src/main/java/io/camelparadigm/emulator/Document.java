@@ -107,6 +107,17 @@ final class Document {
                 ? externalMetadata.get("doc_type").asText() : null;
     }
 
+    /** No transition or edit of this document can be later than this, whatever the clock says. */
+    long latestPossibleUpdateMicros(long stepMicros) {
+        long editedAt;
+        synchronized (this) {
+            editedAt = lastEditMicros;
+        }
+        long lastTransition = plan.fixed() ? createdAtMicros
+                : createdAtMicros + (plan.statuses().size() - 1) * Math.max(0, stepMicros);
+        return Math.max(lastTransition, editedAt);
+    }
+
     State stateAt(long nowMicros, long stepMicros) {
         long editedAt;
         synchronized (this) {

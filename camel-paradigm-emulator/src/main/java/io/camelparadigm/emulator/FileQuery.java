@@ -1,7 +1,6 @@
 package io.camelparadigm.emulator;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -104,22 +103,29 @@ final class FileQuery {
         return maxDocuments != null ? maxDocuments : isSearch() ? DEFAULT_SEARCH_DOCUMENTS : null;
     }
 
-    boolean matches(Document d, Document.State s) {
+    /** Filters that need no processing state: checked first, so most documents are rejected cheaply. */
+    boolean matchesStoredFields(Document d, long stepMicros) {
         return (workspaceIds == null || workspaceIds.contains(d.workspace.id()))
-                && (statuses == null || statuses.contains(s.status()))
-                && (visionStatuses == null || visionStatuses.contains(s.statusVision()))
-                && (tagIds == null || d.hasAnyTag(tagIds))
-                && (extensions == null || extensions.contains(d.extension))
-                && (filenamePart == null || d.filename.toLowerCase(Locale.ROOT).contains(filenamePart))
-                && (titlePart == null || d.title.toLowerCase(Locale.ROOT).contains(titlePart))
                 && (createdAfter == null || d.createdAtMicros >= createdAfter)
                 && (createdBefore == null || d.createdAtMicros <= createdBefore)
-                && (updatedAfter == null || s.updatedAtMicros() >= updatedAfter)
-                && (updatedBefore == null || s.updatedAtMicros() <= updatedBefore)
+                && (updatedAfter == null || d.latestPossibleUpdateMicros(stepMicros) >= updatedAfter)
+                && (updatedBefore == null || d.createdAtMicros <= updatedBefore)
+                && (extensions == null || extensions.contains(d.extension))
+                && (uploadSessionUuid == null || uploadSessionUuid.equals(d.uploadSessionUuid))
                 && (externalId == null || externalId.equals(d.externalId()))
                 && (docTypePart == null || (d.docType() != null
                         && d.docType().toLowerCase(Locale.ROOT).contains(docTypePart)))
-                && (uploadSessionUuid == null || uploadSessionUuid.equals(d.uploadSessionUuid))
+                && (filenamePart == null || d.filename.toLowerCase(Locale.ROOT).contains(filenamePart))
+                && (titlePart == null || d.title.toLowerCase(Locale.ROOT).contains(titlePart))
+                && (tagIds == null || d.hasAnyTag(tagIds));
+    }
+
+    /** Filters on the processing state at the time of the request. */
+    boolean matchesState(Document.State s) {
+        return (statuses == null || statuses.contains(s.status()))
+                && (visionStatuses == null || visionStatuses.contains(s.statusVision()))
+                && (updatedAfter == null || s.updatedAtMicros() >= updatedAfter)
+                && (updatedBefore == null || s.updatedAtMicros() <= updatedBefore)
                 && (totalPagesMin == null || s.totalPages() >= totalPagesMin)
                 && (totalPagesMax == null || s.totalPages() <= totalPagesMax);
     }
@@ -143,13 +149,12 @@ final class FileQuery {
 
     /** Relevance first when searching, otherwise the requested ordering; ties by id, never unstable. */
     Comparator<Match> order() {
-        Comparator<Match> byOrdering = Comparator.comparing(Match::document, ordering);
         if (isSearch()) {
             return Comparator.comparingInt(Match::relevance).reversed()
                     .thenComparing(Match::document, Comparator.comparingLong((Document d) -> d.createdAtMicros)
                             .reversed().thenComparing(Comparator.comparingLong((Document d) -> d.id).reversed()));
         }
-        return byOrdering;
+        return Comparator.comparing(Match::document, ordering);
     }
 
     private static Comparator<Document> ordering(String value) throws ApiException {

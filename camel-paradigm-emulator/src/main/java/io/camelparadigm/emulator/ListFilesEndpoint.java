@@ -33,8 +33,11 @@ final class ListFilesEndpoint {
             if (!visible.contains(document.workspace.id())) {
                 return;
             }
+            if (!query.matchesStoredFields(document, core.stepMicros)) {
+                return;
+            }
             Document.State state = document.stateAt(now, core.stepMicros);
-            if (!query.matches(document, state)) {
+            if (!query.matchesState(state)) {
                 return;
             }
             int relevance = query.relevance(document, state);

@@ -73,7 +73,7 @@ final class Pagination {
 
     /** The request's URL with {@code page} set to {@code page}, or removed for the first page. */
     private static String urlOfPage(HttpURI requestUri, Fields query, int page) {
-        MultiMap<String> params = new Fields(query).toMultiMap();
+        MultiMap<String> params = query.toMultiMap();
         params.remove("page");
         if (page > 1) {
             params.put("page", Integer.toString(page));

@@ -1,0 +1,398 @@
+package io.camelparadigm.emulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ListFilesTest {
+
+    @RegisterExtension
+    static final ParadigmEmulatorExtension EMULATOR = new ParadigmEmulatorExtension();
+
+    private ApiTestClient api;
+
+    @BeforeEach
+    void connect() {
+        EMULATOR.reset();
+        api = ApiTestClient.of(EMULATOR.emulator());
+    }
+
+    @AfterEach
+    void disconnect() {
+        api.close();
+    }
+
+    @Test
+    void listsNewestFirstByDefaultInAPageEnvelope() {
+        List<Long> ids = EMULATOR.seedFiles(EMULATOR.workspaceId(), 3, "doc-");
+
+        JsonNode page = list("");
+
+        assertThat(page.get("count").asInt()).isEqualTo(3);
+        assertThat(page.get("next").isNull()).isTrue();
+        assertThat(page.get("previous").isNull()).isTrue();
+        assertThat(ids(page)).containsExactly(ids.get(2), ids.get(1), ids.get(0));
+        JsonNode item = page.get("results").get(0);
+        assertThat(item.get("size").isNumber()).isTrue();
+        assertThat(item.has("search_details")).isTrue();
+        assertThat(item.has("signature")).isTrue();
+        assertThat(item.has("external_metadata")).isTrue();
+    }
+
+    @Test
+    void onlyFilesOfVisibleWorkspacesAreListed() {
+        long mine = seed(SeedFile.builder(EMULATOR.workspaceId(), "mine.pdf"));
+        long readable = seed(SeedFile.builder(EMULATOR.readOnlyWorkspaceId(), "readable.pdf"));
+        seed(SeedFile.builder(EMULATOR.foreignWorkspaceId(), "secret.pdf"));
+
+        assertThat(ids(list(""))).containsExactlyInAnyOrder(mine, readable);
+        assertThat(ids(list("?workspace_id=" + EMULATOR.foreignWorkspaceId()))).isEmpty();
+        assertThat(ids(list("?filename=secret"))).isEmpty();
+    }
+
+    @Test
+    void workspaceFilterTakesCommaSeparatedIds() {
+        long other = EMULATOR.createWorkspace("Other");
+        long a = seed(SeedFile.builder(EMULATOR.workspaceId(), "a.pdf"));
+        long b = seed(SeedFile.builder(EMULATOR.readOnlyWorkspaceId(), "b.pdf"));
+        long c = seed(SeedFile.builder(other, "c.pdf"));
+
+        assertThat(ids(list("?workspace_id=" + EMULATOR.workspaceId() + "," + other))).containsExactlyInAnyOrder(a, c);
+        assertThat(ids(list("?workspace_id=" + EMULATOR.readOnlyWorkspaceId()))).containsExactly(b);
+        assertStatus(400, "?workspace_id=abc");
+    }
+
+    @Test
+    void statusFilterTakesCommaSeparatedOrRepeatedValues() {
+        long pending = seed(SeedFile.builder(EMULATOR.workspaceId(), "p.pdf").status("pending"));
+        long embedded = seed(SeedFile.builder(EMULATOR.workspaceId(), "e.pdf").status("embedded"));
+        long failed = seed(SeedFile.builder(EMULATOR.workspaceId(), "f.pdf").status("parsing_failed").statusDetail("bad pdf"));
+
+        assertThat(ids(list("?status=pending,embedded"))).containsExactlyInAnyOrder(pending, embedded);
+        assertThat(ids(list("?status=pending&status=parsing_failed"))).containsExactlyInAnyOrder(pending, failed);
+        assertThat(ids(list("?status=embedding"))).isEmpty();
+        JsonNode failedItem = list("?status=parsing_failed").get("results").get(0);
+        assertThat(failedItem.get("status_detail").asText()).isEqualTo("bad pdf");
+        assertStatus(400, "?status=done");
+    }
+
+    @Test
+    void statusVisionFilterTakesCommaSeparatedValues() {
+        long vision = seed(SeedFile.builder(EMULATOR.workspaceId(), "v.pdf").status("embedded").statusVision("embedded"));
+        long none = seed(SeedFile.builder(EMULATOR.workspaceId(), "n.docx").status("embedded").statusVision("-"));
+        seed(SeedFile.builder(EMULATOR.workspaceId(), "x.pdf").status("parsing").statusVision("processing"));
+
+        assertThat(ids(list("?status_vision=embedded,-"))).containsExactlyInAnyOrder(vision, none);
+        assertThat(ids(list("?status_vision=-"))).containsExactly(none);
+        assertStatus(400, "?status_vision=done");
+    }
+
+    @Test
+    void tagFilterMatchesAnyOfTheTags() {
+        List<Long> tags = EMULATOR.tagIds();
+        long first = seed(SeedFile.builder(EMULATOR.workspaceId(), "1.pdf").tagIds(tags.get(0)));
+        long both = seed(SeedFile.builder(EMULATOR.workspaceId(), "2.pdf").tagIds(tags.get(0), tags.get(1)));
+        long third = seed(SeedFile.builder(EMULATOR.workspaceId(), "3.pdf").tagIds(tags.get(2)));
+        seed(SeedFile.builder(EMULATOR.workspaceId(), "4.pdf"));
+
+        assertThat(ids(list("?tag_id=" + tags.get(0)))).containsExactlyInAnyOrder(first, both);
+        assertThat(ids(list("?tag_id=" + tags.get(1) + "," + tags.get(2)))).containsExactlyInAnyOrder(both, third);
+        assertStatus(400, "?tag_id=x");
+    }
+
+    @Test
+    void extensionFilterTakesCommaSeparatedExtensions() {
+        long pdf = seed(SeedFile.builder(EMULATOR.workspaceId(), "a.PDF"));
+        long docx = seed(SeedFile.builder(EMULATOR.workspaceId(), "b.docx"));
+        seed(SeedFile.builder(EMULATOR.workspaceId(), "c.txt"));
+
+        assertThat(ids(list("?extension=pdf,docx"))).containsExactlyInAnyOrder(pdf, docx);
+        assertThat(ids(list("?extension=pdf"))).containsExactly(pdf);
+    }
+
+    @Test
+    void filenameAndTitleMatchPartiallyIgnoringCase() {
+        long report = seed(SeedFile.builder(EMULATOR.workspaceId(), "Annual_Report_2024.pdf").title("Yearly figures"));
+        long notes = seed(SeedFile.builder(EMULATOR.workspaceId(), "notes.txt").title("Annual meeting notes"));
+
+        assertThat(ids(list("?filename=report"))).containsExactly(report);
+        assertThat(ids(list("?filename=ANNUAL"))).containsExactly(report);
+        assertThat(ids(list("?title=annual"))).containsExactly(notes);
+        assertThat(ids(list("?title=FIGURES"))).containsExactly(report);
+    }
+
+    @Test
+    void createdAtRangeIsInclusiveAndADateAloneMeansMidnight() {
+        long midnight = seed(SeedFile.builder(EMULATOR.workspaceId(), "a.pdf").createdAt(Instant.parse("2024-01-01T00:00:00Z")));
+        long noon = seed(SeedFile.builder(EMULATOR.workspaceId(), "b.pdf").createdAt(Instant.parse("2024-01-01T12:00:00Z")));
+        long nextDay = seed(SeedFile.builder(EMULATOR.workspaceId(), "c.pdf").createdAt(Instant.parse("2024-01-02T00:00:00Z")));
+
+        assertThat(ids(list("?created_at_after=2024-01-01&created_at_before=2024-01-01"))).containsExactly(midnight);
+        assertThat(ids(list("?created_at_after=2024-01-01&created_at_before=2024-01-01T23:59:59")))
+                .containsExactlyInAnyOrder(midnight, noon);
+        assertThat(ids(list("?created_at_after=2024-01-01T12:00:00Z"))).containsExactlyInAnyOrder(noon, nextDay);
+        assertThat(ids(list("?created_at_before=2024-01-01T12:00:00.000000Z"))).containsExactlyInAnyOrder(midnight, noon);
+        assertThat(ids(list("?created_at_after=2024-01-01T13:00:00%2B01:00&created_at_before=2024-01-01T13:00:00%2B01:00")))
+                .containsExactly(noon);
+        assertStatus(400, "?created_at_after=yesterday");
+    }
+
+    @Test
+    void updatedAtRangeFollowsProcessingTransitions() {
+        long early = EMULATOR.seedFiles(EMULATOR.workspaceId(), 1, "early-").get(0);
+        EMULATOR.advance(Duration.ofMillis(1500));
+        long late = EMULATOR.seedFiles(EMULATOR.workspaceId(), 1, "late-").get(0);
+        Instant lateCreated = EMULATOR.now();
+
+        // early moved to parsing at start + 1 s; late is pending since start + 1.5 s
+        assertThat(ids(list("?updated_at_after=" + lateCreated))).containsExactly(late);
+        assertThat(ids(list("?updated_at_before=2025-01-01T00:00:01Z"))).containsExactly(early);
+
+        EMULATOR.advance(Duration.ofSeconds(1));
+        assertThat(ids(list("?updated_at_after=" + lateCreated))).containsExactlyInAnyOrder(early, late);
+        assertStatus(400, "?updated_at_before=13/01/2025");
+    }
+
+    @Test
+    void externalIdMatchesExactlyAndDocTypePartially() {
+        long incident = seed(SeedFile.builder(EMULATOR.workspaceId(), "a.pdf")
+                .externalMetadata(Map.of("external_id", "SN-12345", "doc_type", "Gitlab Issue")));
+        long ticket = seed(SeedFile.builder(EMULATOR.workspaceId(), "b.pdf")
+                .externalMetadata(Map.of("external_id", "SN-123456", "doc_type", "gitlab ticket")));
+        seed(SeedFile.builder(EMULATOR.workspaceId(), "c.pdf"));
+
+        assertThat(ids(list("?external_metadata__external_id=SN-12345"))).containsExactly(incident);
+        assertThat(ids(list("?external_metadata__external_id=SN-1234"))).isEmpty();
+        assertThat(ids(list("?external_metadata__doc_type=gitlab"))).containsExactlyInAnyOrder(incident, ticket);
+        assertThat(ids(list("?external_metadata__doc_type=ISSUE"))).containsExactly(incident);
+        assertThat(list("?external_metadata__external_id=SN-12345").get("results").get(0)
+                .get("external_metadata").get("doc_type").asText()).isEqualTo("Gitlab Issue");
+    }
+
+    @Test
+    void uploadSessionFilterListsOneBatch() {
+        long first = seed(SeedFile.builder(EMULATOR.workspaceId(), "a.pdf").uploadSessionUuid("11111111-1111-1111-1111-111111111111"));
+        seed(SeedFile.builder(EMULATOR.workspaceId(), "b.pdf").uploadSessionUuid("22222222-2222-2222-2222-222222222222"));
+
+        assertThat(ids(list("?upload_session_uuid=11111111-1111-1111-1111-111111111111"))).containsExactly(first);
+    }
+
+    @Test
+    void totalPagesRangeIsInclusive() {
+        long five = seed(SeedFile.builder(EMULATOR.workspaceId(), "a.pdf").totalPages(5));
+        long ten = seed(SeedFile.builder(EMULATOR.workspaceId(), "b.pdf").totalPages(10));
+        long fifty = seed(SeedFile.builder(EMULATOR.workspaceId(), "c.pdf").totalPages(50));
+
+        assertThat(ids(list("?total_pages_min=10&total_pages_max=50"))).containsExactlyInAnyOrder(ten, fifty);
+        assertThat(ids(list("?total_pages_max=9"))).containsExactly(five);
+        assertStatus(400, "?total_pages_min=ten");
+    }
+
+    @Test
+    void orderingAcceptsCreatedAtTitleFilenameAndDescendingPrefix() {
+        long b = seed(SeedFile.builder(EMULATOR.workspaceId(), "b.pdf").title("Zeta"));
+        long a = seed(SeedFile.builder(EMULATOR.workspaceId(), "a.pdf").title("alpha"));
+        long c = seed(SeedFile.builder(EMULATOR.workspaceId(), "C.pdf").title("Mu"));
+
+        assertThat(ids(list("?ordering=created_at"))).containsExactly(b, a, c);
+        assertThat(ids(list("?ordering=-created_at"))).containsExactly(c, a, b);
+        assertThat(ids(list("?ordering=title"))).containsExactly(a, c, b);
+        assertThat(ids(list("?ordering=-title"))).containsExactly(b, c, a);
+        assertThat(ids(list("?ordering=filename"))).containsExactly(a, b, c);
+        assertThat(ids(list("?ordering=-filename"))).containsExactly(c, b, a);
+    }
+
+    @Test
+    void orderingTiesAreBrokenById() {
+        Instant same = Instant.parse("2024-05-05T10:00:00Z");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(seed(SeedFile.builder(EMULATOR.workspaceId(), "same.pdf").createdAt(same)));
+        }
+        assertThat(ids(list("?ordering=created_at"))).containsExactlyElementsOf(ids);
+        assertThat(ids(list("?ordering=title"))).containsExactlyElementsOf(ids);
+        List<Long> reversed = new ArrayList<>(ids);
+        java.util.Collections.reverse(reversed);
+        assertThat(ids(list("?ordering=-created_at"))).containsExactlyElementsOf(reversed);
+    }
+
+    @Test
+    void unknownOrderingIs400() {
+        assertStatus(400, "?ordering=size");
+        assertStatus(400, "?ordering=-updated_at");
+    }
+
+    @Test
+    void pagesCarryCountAndAbsoluteNextAndPreviousUrls() {
+        EMULATOR.seedFiles(EMULATOR.workspaceId(), 25, "doc-");
+
+        JsonNode first = list("?page_size=10&ordering=filename");
+        JsonNode second = list("?page_size=10&ordering=filename&page=2");
+        JsonNode third = list("?page_size=10&ordering=filename&page=3");
+
+        assertThat(first.get("count").asInt()).isEqualTo(25);
+        assertThat(first.get("results")).hasSize(10);
+        assertThat(third.get("results")).hasSize(5);
+        assertThat(first.get("previous").isNull()).isTrue();
+        assertThat(first.get("next").asText()).startsWith(EMULATOR.baseUrl() + "/api/v3/files?")
+                .contains("page=2").contains("page_size=10").contains("ordering=filename");
+        assertThat(second.get("previous").asText()).doesNotContain("page=").contains("page_size=10");
+        assertThat(second.get("next").asText()).contains("page=3");
+        assertThat(third.get("next").isNull()).isTrue();
+        assertThat(third.get("results").get(4).get("filename").asText()).isEqualTo("doc-000025.pdf");
+        JsonNode followed = api.get(first.get("next").asText().substring(EMULATOR.baseUrl().length())).json();
+        assertThat(ids(followed)).isEqualTo(ids(second));
+    }
+
+    @Test
+    void nextUrlIsBuiltFromTheRequestHost() {
+        EMULATOR.seedFiles(EMULATOR.workspaceId(), 3, "doc-");
+        HttpGet get = new HttpGet(EMULATOR.baseUrl() + "/api/v3/files?page_size=1");
+        get.setHeader("Host", "paradigm.example.com:8443");
+
+        JsonNode page = api.send(get).json();
+
+        assertThat(page.get("next").asText()).startsWith("http://paradigm.example.com:8443/api/v3/files?")
+                .contains("page=2");
+    }
+
+    @Test
+    void pageSizeIsCappedAndUnreadableSizesFallBackToTheDefault() {
+        EMULATOR.seedFiles(EMULATOR.workspaceId(), 150, "doc-");
+
+        assertThat(list("?page_size=500").get("results")).hasSize(Pagination.MAX_PAGE_SIZE);
+        assertThat(list("?page_size=abc").get("results")).hasSize(Pagination.DEFAULT_PAGE_SIZE);
+        assertThat(list("").get("results")).hasSize(Pagination.DEFAULT_PAGE_SIZE);
+    }
+
+    @Test
+    void pagePastTheEndIs404() {
+        EMULATOR.seedFiles(EMULATOR.workspaceId(), 3, "doc-");
+
+        assertStatus(404, "?page=2");
+        assertStatus(404, "?page=0");
+        assertStatus(404, "?page=first");
+        assertThat(list("?page=1").get("count").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void emptyListIsOnePageWithNoResults() {
+        JsonNode page = list("?page=1");
+        assertThat(page.get("count").asInt()).isZero();
+        assertThat(page.get("results")).isEmpty();
+    }
+
+    @Test
+    void maxDocumentsCapsTheListing() {
+        EMULATOR.seedFiles(EMULATOR.workspaceId(), 30, "doc-");
+
+        JsonNode page = list("?max_documents=12&page_size=100");
+
+        assertThat(page.get("count").asInt()).isEqualTo(12);
+        assertThat(page.get("results")).hasSize(12);
+        assertStatus(400, "?max_documents=0");
+        assertStatus(400, "?max_documents=501");
+    }
+
+    @Test
+    void searchOrdersByRelevanceAndSkipsFilesWithoutTheTerms() {
+        long once = seed(SeedFile.builder(EMULATOR.workspaceId(), "a.txt").status("embedded").content("invoice"));
+        long thrice = seed(SeedFile.builder(EMULATOR.workspaceId(), "b.txt").status("embedded").content("invoice invoice invoice"));
+        long inTitle = seed(SeedFile.builder(EMULATOR.workspaceId(), "c.txt").title("Invoice March").status("embedded")
+                .content("invoice"));
+        seed(SeedFile.builder(EMULATOR.workspaceId(), "d.txt").status("embedded").content("receipt"));
+
+        JsonNode page = list("?search=INVOICE&ordering=filename");
+
+        assertThat(ids(page)).containsExactly(thrice, inTitle, once);
+        assertThat(page.get("results").get(0).get("search_details").isNull()).isTrue();
+    }
+
+    @Test
+    void searchDetailsCarryRelevantChunks() {
+        seed(SeedFile.builder(EMULATOR.workspaceId(), "a.txt").status("embedded").content("The budget for 2025 grows."));
+
+        JsonNode item = list("?search=budget&search_details=true").get("results").get(0);
+
+        JsonNode chunk = item.get("search_details").get("relevant_chunks").get(0);
+        assertThat(chunk.get("text").asText()).contains("budget");
+        assertThat(chunk.get("final_score").isNumber()).isTrue();
+        assertStatus(400, "?search=budget&search_details=true&search_details_chunks_limit=11");
+    }
+
+    @Test
+    void includeDetailsAddsSignatureAndParser() {
+        EMULATOR.seedFiles(EMULATOR.workspaceId(), 1, "doc-");
+
+        JsonNode plain = list("").get("results").get(0);
+        JsonNode detailed = list("?include_details=true").get("results").get(0);
+
+        assertThat(plain.get("signature").isNull()).isTrue();
+        assertThat(plain.has("parser")).isFalse();
+        assertThat(detailed.get("signature").asText()).startsWith("T1");
+        assertThat(detailed.get("parser").asText()).isEqualTo("v2.2.1");
+    }
+
+    @Test
+    void listingNeedsAValidKey() {
+        try (ApiTestClient anonymous = new ApiTestClient(EMULATOR.baseUrl(), null);
+             ApiTestClient intruder = new ApiTestClient(EMULATOR.baseUrl(), "wrong")) {
+            assertThat(anonymous.get("/api/v3/files").status()).isEqualTo(401);
+            assertThat(intruder.get("/api/v3/files").status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void pollingUpdatedAtOverOneHundredThousandFilesFindsTheRecentOnes() {
+        EMULATOR.seedFiles(EMULATOR.workspaceId(), 100_000, "bulk-");
+        EMULATOR.advance(Duration.ofMinutes(5));
+        Instant since = EMULATOR.now();
+        List<Long> recent = EMULATOR.seedFiles(EMULATOR.workspaceId(), 3, "recent-");
+
+        JsonNode page = null;
+        for (int poll = 1; poll <= 3; poll++) {
+            long started = System.nanoTime();
+            page = list("?updated_at_after=" + since + "&ordering=created_at&page_size=100");
+            org.slf4j.LoggerFactory.getLogger(ListFilesTest.class).info(
+                    "updated_at_after poll {} over 100,003 files answered in {} ms", poll,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+
+        assertThat(page.get("count").asInt()).isEqualTo(3);
+        assertThat(ids(page)).containsExactlyElementsOf(recent);
+        assertThat(list("?page_size=1").get("count").asInt()).isEqualTo(100_003);
+    }
+
+    private long seed(SeedFile.Builder spec) {
+        return EMULATOR.seedFile(spec.build());
+    }
+
+    private JsonNode list(String query) {
+        ApiTestClient.Reply reply = api.get("/api/v3/files" + query);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+
+    private void assertStatus(int status, String query) {
+        ApiTestClient.Reply reply = api.get("/api/v3/files" + query);
+        assertThat(reply.status()).as(query + " -> " + reply.body()).isEqualTo(status);
+        UploadTest.assertErrorBody(reply.json());
+    }
+
+    static List<Long> ids(JsonNode page) {
+        List<Long> ids = new ArrayList<>();
+        page.get("results").forEach(item -> ids.add(item.get("id").asLong()));
+        return ids;
+    }
+}
