@@ -42,6 +42,15 @@ final class EmulatorHttp {
         return send(request(path, query).GET(), "GET", new byte[0]);
     }
 
+    /** GET of an absolute URL the emulator handed out (a page's {@code next} or {@code previous}). */
+    Exchange getUrl(String absoluteUrl) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(absoluteUrl)).timeout(Duration.ofSeconds(30));
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        return send(request.GET(), "GET", new byte[0]);
+    }
+
     Exchange postMultipart(String path, MultipartBody body) {
         return post(path, body.contentType(), body.bytes());
     }
