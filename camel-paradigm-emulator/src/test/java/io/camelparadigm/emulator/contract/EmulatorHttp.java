@@ -1,6 +1,7 @@
 package io.camelparadigm.emulator.contract;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** Sends real HTTP requests to the emulator with the JDK client and records each {@link Exchange}. */
 final class EmulatorHttp {
@@ -63,6 +65,20 @@ final class EmulatorHttp {
     Exchange postForm(String path, Map<String, ?> fields) {
         return post(path, "application/x-www-form-urlencoded",
                 encode(fields).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Starts a POST whose body comes from {@code body} as the test feeds it, so the request stays in
+     * flight until the test closes the stream. {@code recordedBody} is what the exchange reports.
+     */
+    CompletableFuture<Exchange> postStreaming(String path, String contentType, InputStream body, byte[] recordedBody) {
+        HttpRequest request = request(path, Map.of())
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
+                .build();
+        return CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(response -> new Exchange("POST", request.uri(), request.headers(), recordedBody,
+                        response.statusCode(), response.headers(), response.body()));
     }
 
     Exchange post(String path, String contentType, byte[] body) {

@@ -93,6 +93,14 @@ class FileListingContractTest {
     }
 
     @Test
+    void defaultFirstPageConforms() {
+        Exchange list = assertConforms(http().get(FILES));
+
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(Json.of(list).get("next").isTextual()).isTrue();
+    }
+
+    @Test
     void everyPageOfAWalkConformsIncludingNextAndPrevious() {
         Exchange page = assertConforms(http().get(FILES, Map.of("page_size", 7)));
         int pages = 1;

@@ -4,9 +4,13 @@ import static io.camelparadigm.emulator.contract.ParadigmContract.assertConforms
 import static io.camelparadigm.emulator.contract.ParadigmContract.assertResponseConforms;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -184,6 +188,38 @@ class UploadContractTest {
 
         assertThat(limited.status()).isEqualTo(429);
         assertThat(Integer.parseInt(limited.responseHeader("Retry-After").get(0))).isPositive();
+    }
+
+    @Test
+    void tooManyConcurrentUploadsAnswerConforms() throws Exception {
+        EMULATOR.faults().maxConcurrentUploadsPerSession(1);
+        // big enough that the client's buffers flush the headers and most of the body at once
+        MultipartBody body = MultipartBody.builder()
+                .file("file", "slow.pdf", new byte[MAX_FILE_SIZE / 2])
+                .text("workspace_id", EMULATOR.workspaceId())
+                .build();
+        int mostOfIt = body.bytes().length - 100;
+        PipedOutputStream feed = new PipedOutputStream();
+        PipedInputStream bodyStream = new PipedInputStream(feed, body.bytes().length);
+        feed.write(body.bytes(), 0, mostOfIt);
+        feed.flush();
+        EMULATOR.clearRequests();
+
+        CompletableFuture<Exchange> first = http().postStreaming(FILES, body.contentType(), bodyStream, body.bytes());
+        awaitArrivals(1);
+        Exchange second = assertConforms(http().postMultipart(FILES, body));
+        feed.write(body.bytes(), mostOfIt, body.bytes().length - mostOfIt);
+        feed.close();
+
+        assertThat(second.status()).isEqualTo(429);
+        assertThat(assertConforms(first.get(30, TimeUnit.SECONDS)).status()).isEqualTo(201);
+    }
+
+    private static void awaitArrivals(int count) throws InterruptedException {
+        for (int attempt = 0; attempt < 1000 && EMULATOR.requests().size() < count; attempt++) {
+            Thread.sleep(10);
+        }
+        assertThat(EMULATOR.requests()).hasSize(count);
     }
 
     @Test
