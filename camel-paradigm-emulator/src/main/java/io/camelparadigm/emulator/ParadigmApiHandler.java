@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -56,9 +58,20 @@ final class ParadigmApiHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         RequestLog.Entry logEntry = core.requestLog.arrived(request, core.clock.now());
+        List<Runnable> whenAnswered = new ArrayList<>();
+        try {
+            respond(request, response, callback, logEntry, whenAnswered);
+        } finally {
+            whenAnswered.forEach(Runnable::run);
+        }
+        return true;
+    }
+
+    private void respond(Request request, Response response, Callback callback, RequestLog.Entry logEntry,
+                         List<Runnable> whenAnswered) {
         ApiAnswer answer;
         try {
-            answer = answer(request);
+            answer = answer(request, whenAnswered);
         } catch (ApiException e) {
             answer = new ApiAnswer(e.status(), core.errorBody(e.code(), e.error(), e.detail()), e.headers(),
                     ApiAnswer.Disposition.RESPOND);
@@ -74,13 +87,12 @@ final class ParadigmApiHandler extends Handler.Abstract {
         if (answer.disposition() == ApiAnswer.Disposition.DROP) {
             request.getConnectionMetaData().getConnection().getEndPoint().close();
             callback.failed(new EofException("Connection dropped by the emulator's fault injection"));
-            return true;
+            return;
         }
         write(response, answer, callback);
-        return true;
     }
 
-    private ApiAnswer answer(Request request) throws ApiException {
+    private ApiAnswer answer(Request request, List<Runnable> whenAnswered) throws ApiException {
         if (core.faults.takeDrop()) {
             return ApiAnswer.drop();
         }
@@ -102,7 +114,8 @@ final class ParadigmApiHandler extends Handler.Abstract {
             throw ApiException.tooManyRequests("throttled",
                     "Request was throttled. Expected available in " + retryAfter + " seconds.", retryAfter);
         }
-        ApiCall call = new ApiCall(request, Request.extractQueryParameters(request, StandardCharsets.UTF_8), caller);
+        ApiCall call = new ApiCall(request, Request.extractQueryParameters(request, StandardCharsets.UTF_8), caller,
+                whenAnswered);
         return switch (routed.route()) {
             case LIST_FILES -> listFiles.handle(call);
             case UPLOAD -> upload.handle(call);

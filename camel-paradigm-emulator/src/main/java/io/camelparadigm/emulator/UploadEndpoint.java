@@ -71,6 +71,7 @@ final class UploadEndpoint {
             throw ApiException.tooManyRequests("too_many_concurrent_uploads",
                     "Too many concurrent uploads for this session.", core.faults.retryAfterSeconds());
         }
+        call.whenAnswered().add(() -> core.uploadSessions.end(sessionUuid));
         try {
             MultiPartFormData.Parts parts = readParts(request);
             try {
@@ -80,8 +81,6 @@ final class UploadEndpoint {
             }
         } catch (FileTooLarge e) {
             return tooLarge(-1);
-        } finally {
-            core.uploadSessions.end(sessionUuid);
         }
     }
 
