@@ -10,6 +10,7 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.Response;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 
 /**
@@ -23,6 +24,11 @@ final class JsonContractValidator {
                     // Merges allOf into one schema, so the validator's default strictness (no property
                     // the contract does not declare) also holds for composed schemas.
                     .withResolveCombinators(true)
+                    // Off by default: a misspelt filter (page_sze) in a test's request must not pass.
+                    .withLevelResolver(LevelResolver.create()
+                            .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.ERROR)
+                            .withLevel("validation.request.security.missing", ValidationReport.Level.ERROR)
+                            .build())
                     .build();
 
     List<String> responseViolations(Exchange exchange) {

@@ -2,7 +2,12 @@ package io.camelparadigm.emulator.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -28,7 +33,7 @@ class ValidatorsRejectBrokenMessagesContractTest {
              "external_metadata": null, "message": "File queued for processing"}
             """;
 
-    private static java.util.List<String> uploadAnswer(int status, String body) {
+    private static List<String> uploadAnswer(int status, String body) {
         return JSON.responseViolations("POST", "/api/v3/files", status, "application/json", body);
     }
 
@@ -147,11 +152,77 @@ class ValidatorsRejectBrokenMessagesContractTest {
     }
 
     @Nested
+    class JsonAndQueryRequests {
+
+        private Exchange request(String method, String pathAndQuery, String contentType, String body, boolean withKey) {
+            Map<String, List<String>> headers = new HashMap<>();
+            if (contentType != null) {
+                headers.put("Content-Type", List.of(contentType));
+            }
+            if (withKey) {
+                headers.put("Authorization", List.of("Bearer k"));
+            }
+            byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            return new Exchange(method, URI.create("http://127.0.0.1:1" + pathAndQuery),
+                    HttpHeaders.of(headers, (name, value) -> true), bytes,
+                    200, HttpHeaders.of(Map.of(), (name, value) -> true), new byte[0]);
+        }
+
+        @Test
+        void acceptsAWellFormedListingQueryAndTagsBody() {
+            assertThat(JSON.requestViolations(request("GET",
+                    "/api/v3/files?status=embedded,fail&ordering=-title&page=2&created_at_after=2024-01-01", null, null, true)))
+                    .isEmpty();
+            assertThat(JSON.requestViolations(request("POST", "/api/v3/files/7/tags", "application/json",
+                    "{\"tags\": [1, 2]}", true))).isEmpty();
+        }
+
+        @Test
+        void rejectsAnOrderingTheServiceDoesNotOffer() {
+            assertThat(JSON.requestViolations(request("GET", "/api/v3/files?ordering=size", null, null, true)))
+                    .anySatisfy(violation -> assertThat(violation).contains("\"size\""));
+        }
+
+        @Test
+        void rejectsAQueryParameterTheContractDoesNotKnow() {
+            assertThat(JSON.requestViolations(request("GET", "/api/v3/files?colour=red", null, null, true)))
+                    .anySatisfy(violation -> assertThat(violation).contains("colour"));
+        }
+
+        @Test
+        void rejectsARequestWithoutBearerKey() {
+            assertThat(JSON.requestViolations(request("GET", "/api/v3/workspaces", null, null, false)))
+                    .anySatisfy(violation -> assertThat(violation).contains("security"));
+        }
+
+        @Test
+        void rejectsTagIdsSentAsStrings() {
+            assertThat(JSON.requestViolations(request("POST", "/api/v3/files/7/tags", "application/json",
+                    "{\"tags\": [\"legal\"]}", true)))
+                    .anySatisfy(violation -> assertThat(violation).contains("/tags/0"));
+        }
+
+        @Test
+        void rejectsAnEmptyTagList() {
+            assertThat(JSON.requestViolations(request("POST", "/api/v3/files/7/tags", "application/json",
+                    "{\"tags\": []}", true)))
+                    .anySatisfy(violation -> assertThat(violation).contains("tags"));
+        }
+
+        @Test
+        void rejectsAFormTagThatIsNotANumber() {
+            assertThat(FORMS.requestViolations(request("POST", "/api/v3/files/7/tags",
+                    "application/x-www-form-urlencoded", "tags=1&tags=legal", true)))
+                    .anySatisfy(violation -> assertThat(violation).contains("tags"));
+        }
+    }
+
+    @Nested
     class MultipartUploads {
 
         private static final String URL = "http://127.0.0.1:1/api/v3/files";
 
-        private java.util.List<String> violations(MultipartBody body) {
+        private List<String> violations(MultipartBody body) {
             return FORMS.requestViolations("POST", URL, body.contentType(), body.bytes(), "Bearer k");
         }
 
