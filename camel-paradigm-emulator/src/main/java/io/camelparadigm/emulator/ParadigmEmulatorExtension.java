@@ -21,7 +21,8 @@ public final class ParadigmEmulatorExtension
 
     private final ParadigmEmulator.Builder config;
     private ParadigmEmulator emulator;
-    private boolean perClass;
+    /** Open class scopes: the outer class plus any {@code @Nested} classes running inside it. */
+    private int classScopes;
 
     /** An emulator with the default settings (manual clock). */
     public ParadigmEmulatorExtension() {
@@ -37,24 +38,27 @@ public final class ParadigmEmulatorExtension
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        perClass = true;
+    public synchronized void beforeAll(ExtensionContext context) {
+        classScopes++;
         startIfNeeded();
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
-        stop();
+    public synchronized void afterAll(ExtensionContext context) {
+        classScopes--;
+        if (classScopes == 0) {
+            stop();
+        }
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) {
+    public synchronized void beforeEach(ExtensionContext context) {
         startIfNeeded();
     }
 
     @Override
-    public void afterEach(ExtensionContext context) {
-        if (!perClass) {
+    public synchronized void afterEach(ExtensionContext context) {
+        if (classScopes == 0) {
             stop();
         }
     }
@@ -73,7 +77,7 @@ public final class ParadigmEmulatorExtension
     }
 
     /** The running emulator; fails outside a test's lifecycle. */
-    public ParadigmEmulator emulator() {
+    public synchronized ParadigmEmulator emulator() {
         if (emulator == null) {
             throw new IllegalStateException("The Paradigm emulator is not running (used outside a test?)");
         }

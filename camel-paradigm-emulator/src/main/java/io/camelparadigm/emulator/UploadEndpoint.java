@@ -152,7 +152,7 @@ final class UploadEndpoint {
         List<Long> requestedTags = TagIdValues.fromFormValues(tagValues, core.mapper);
         ObjectNode externalMetadata = externalMetadata(field(parts, "external_metadata"));
 
-        Received received = receive(filePart, Document.extensionOf(filename));
+        Received received = receive(filePart, filename);
         if (received.size == 0) {
             throw ApiException.validation("empty_file", "file: The submitted file is empty.");
         }
@@ -256,14 +256,14 @@ final class UploadEndpoint {
     }
 
     /** Reads the spooled part once: size, SHA-256, and the parsed text stand-in. */
-    private static Received receive(MultiPart.Part part, String extension) throws ApiException {
+    private static Received receive(MultiPart.Part part, String filename) throws ApiException {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
-        boolean keepText = TEXT_EXTENSIONS.contains(extension);
+        boolean keepText = TEXT_EXTENSIONS.contains(Document.extensionOf(filename));
         byte[] excerpt = new byte[keepText ? CONTENT_EXCERPT_BYTES : 0];
         int excerptLength = 0;
         long size = 0;
@@ -282,7 +282,7 @@ final class UploadEndpoint {
         }
         String content = keepText
                 ? new String(excerpt, 0, excerptLength, StandardCharsets.UTF_8)
-                : "Text extracted from " + part.getFileName() + " (" + size + " bytes).";
+                : "Text extracted from " + filename + " (" + size + " bytes).";
         return new Received(size, HexFormat.of().formatHex(sha256.digest()), content);
     }
 

@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.ClassOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestClassOrder;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -27,6 +30,8 @@ class ParadigmEmulatorExtensionTest {
         SharedServerSample.FILES_SEEN.clear();
         PerTestServerSample.BASE_URLS.clear();
         PerTestServerSample.FILES_SEEN.clear();
+        NestedSample.BASE_URLS.clear();
+        NestedSample.FILES_SEEN.clear();
     }
 
     @Test
@@ -47,6 +52,16 @@ class ParadigmEmulatorExtensionTest {
         assertThat(PerTestServerSample.FILES_SEEN).containsExactly(1, 1);
         assertThat(PerTestServerSample.BASE_URLS).hasSize(2);
         PerTestServerSample.BASE_URLS.forEach(url -> assertThat(isListening(url)).as(url + " stopped").isFalse());
+    }
+
+    @Test
+    void nestedClassesShareTheOuterClassServer() {
+        EngineTestKit.engine("junit-jupiter").selectors(selectClass(NestedSample.class)).execute()
+                .testEvents().assertStatistics(stats -> stats.succeeded(3).failed(0));
+
+        assertThat(NestedSample.BASE_URLS).hasSize(3).containsOnly(NestedSample.BASE_URLS.get(0));
+        assertThat(NestedSample.FILES_SEEN).containsExactly(1, 2, 3);
+        assertThat(isListening(NestedSample.BASE_URLS.get(0))).isFalse();
     }
 
     @Test
@@ -95,6 +110,46 @@ class ParadigmEmulatorExtensionTest {
         }
 
         private static void record() {
+            BASE_URLS.add(EMULATOR.baseUrl());
+            EMULATOR.seedFiles(EMULATOR.workspaceId(), 1, "f-");
+            FILES_SEEN.add(EMULATOR.storedFiles().size());
+        }
+    }
+
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    @TestClassOrder(ClassOrderer.OrderAnnotation.class)
+    static class NestedSample {
+        static final List<String> BASE_URLS = new CopyOnWriteArrayList<>();
+        static final List<Integer> FILES_SEEN = new CopyOnWriteArrayList<>();
+
+        @RegisterExtension
+        static final ParadigmEmulatorExtension EMULATOR = new ParadigmEmulatorExtension();
+
+        @Test
+        @Order(1)
+        void outer() {
+            record();
+        }
+
+        @Nested
+        @Order(2)
+        class Inner {
+            @Test
+            void inner() {
+                record();
+            }
+        }
+
+        @Nested
+        @Order(3)
+        class Later {
+            @Test
+            void later() {
+                record();
+            }
+        }
+
+        static void record() {
             BASE_URLS.add(EMULATOR.baseUrl());
             EMULATOR.seedFiles(EMULATOR.workspaceId(), 1, "f-");
             FILES_SEEN.add(EMULATOR.storedFiles().size());

@@ -135,6 +135,19 @@ class UploadTest {
     }
 
     @Test
+    void textFilesKeepTheirTextAsParsedContent() {
+        long id = api.upload("notes.md", "# Minutes".getBytes(StandardCharsets.UTF_8)).workspace(EMULATOR.workspaceId())
+                .field("filename", "renamed.md").send().json().get("id").asLong();
+        long pdf = upload().send().json().get("id").asLong();
+        EMULATOR.completeAll();
+
+        assertThat(api.get("/api/v3/files/" + id + "?include_content=true").json().get("content").asText())
+                .isEqualTo("# Minutes");
+        assertThat(api.get("/api/v3/files/" + pdf + "?include_content=true").json().get("content").asText())
+                .contains("a.pdf");
+    }
+
+    @Test
     void missingFileIs400() {
         assertValidationError(api.upload(null, null).workspace(EMULATOR.workspaceId()).send(), "file");
     }
@@ -269,6 +282,25 @@ class UploadTest {
 
             assertThat(over.status()).isEqualTo(413);
             assertThat(over.header("Connection")).isEqualToIgnoringCase("close");
+            assertThat(small.storedFiles()).isEmpty();
+        }
+    }
+
+    @Test
+    void chunkedBodyGoingOverTheMaximumIs413() {
+        try (ParadigmEmulator small = ParadigmEmulator.builder().maxFileSize(1024).build().start();
+             ApiTestClient client = ApiTestClient.of(small)) {
+            var entity = MultipartEntityBuilder.create()
+                    .addTextBody("workspace_id", String.valueOf(small.workspaceId()))
+                    .addPart("file", new org.apache.hc.client5.http.entity.mime.InputStreamBody(
+                            new java.io.ByteArrayInputStream(new byte[64 * 1024]), ContentType.APPLICATION_OCTET_STREAM, "a.pdf"))
+                    .build();
+            assertThat(entity.getContentLength()).as("sent chunked").isNegative();
+
+            ApiTestClient.Reply over = client.postMultipart("/api/v3/files", entity);
+
+            assertThat(over.status()).isEqualTo(413);
+            assertThat(over.json().get("code").asText()).isEqualTo("file_too_large");
             assertThat(small.storedFiles()).isEmpty();
         }
     }
