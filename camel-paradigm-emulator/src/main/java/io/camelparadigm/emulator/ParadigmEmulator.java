@@ -75,6 +75,11 @@ public final class ParadigmEmulator implements AutoCloseable {
         if (server != null) {
             return this;
         }
+        try {
+            Files.createDirectories(spoolDirectory);  // again, if a previous close() removed it
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the emulator's upload spool directory", e);
+        }
         QueuedThreadPool threads = new QueuedThreadPool(256, 4);
         threads.setName("paradigm-emulator");
         threads.setDaemon(true);

@@ -11,8 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -96,14 +94,19 @@ final class UploadEndpoint {
         try {
             return MultiPartFormData.getParts(request, request, request.getHeaders().get(HttpHeader.CONTENT_TYPE), config);
         } catch (RuntimeException e) {
-            Throwable cause = e instanceof CompletionException || e.getCause() instanceof ExecutionException
-                    ? rootCause(e) : e;
-            String message = String.valueOf(cause.getMessage()).toLowerCase();
-            if (message.contains("max") && (message.contains("size") || message.contains("length"))) {
+            Throwable cause = rootCause(e);
+            if (isSizeLimit(cause)) {
                 throw new FileTooLarge();
             }
             throw ApiException.validation("malformed_multipart", "Multipart form parse error: " + cause.getMessage());
         }
+    }
+
+    /** Jetty's multipart parser reports its limits as IllegalStateException "max file size/length exceeded". */
+    private static boolean isSizeLimit(Throwable cause) {
+        String message = String.valueOf(cause.getMessage());
+        return cause instanceof IllegalStateException
+                && (message.startsWith("max file size exceeded") || message.startsWith("max length exceeded"));
     }
 
     private static Throwable rootCause(Throwable t) {

@@ -108,6 +108,20 @@ class InspectionTest {
     }
 
     @Test
+    void aClosedEmulatorCanStartAgainWithItsState() {
+        try (ParadigmEmulator emulator = ParadigmEmulator.builder().build().start()) {
+            emulator.seedFiles(emulator.workspaceId(), 2, "kept-");
+            emulator.close();
+            emulator.start();
+            try (ApiTestClient client = ApiTestClient.of(emulator)) {
+                assertThat(client.get("/api/v3/files").json().get("count").asInt()).isEqualTo(2);
+                assertThat(client.upload("a.pdf", "x".getBytes(StandardCharsets.UTF_8)).workspace(emulator.workspaceId())
+                        .send().status()).isEqualTo(201);
+            }
+        }
+    }
+
+    @Test
     void theKeyNeverShowsInToString() {
         assertThat(EMULATOR.emulator().toString()).doesNotContain(EMULATOR.apiKey()).contains("127.0.0.1");
     }
