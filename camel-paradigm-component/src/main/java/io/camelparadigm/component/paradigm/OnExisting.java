@@ -1,0 +1,11 @@
+package io.camelparadigm.component.paradigm;
+
+/** What {@code upload} does when a document with the same external id is already in Paradigm. */
+public enum OnExisting {
+    /** Upload anyway (no lookup is made). */
+    upload,
+    /** Do not upload: the body becomes the existing document and CamelParadigmSkipped is true. */
+    skip,
+    /** Fail the exchange with a ParadigmDocumentExistsException. */
+    fail
+}

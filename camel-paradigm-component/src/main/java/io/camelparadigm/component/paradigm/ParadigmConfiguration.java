@@ -1,0 +1,403 @@
+package io.camelparadigm.component.paradigm;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/** Options shared by the component and its endpoints; each endpoint works on its own copy. */
+@UriParams
+public class ParadigmConfiguration implements Cloneable {
+
+    public static final String DEFAULT_BASE_URL = "https://paradigm.lighton.ai";
+    public static final long DEFAULT_MAX_FILE_SIZE = 25L * 1024 * 1024;
+
+    @UriParam(defaultValue = DEFAULT_BASE_URL,
+              description = "The Paradigm instance, e.g. https://paradigm.lighton.ai (without /api/v3).")
+    private String baseUrl = DEFAULT_BASE_URL;
+    @UriParam(label = "security", secret = true,
+              description = "The Paradigm API key (Authorization: Bearer). Required: set it here, on the component, "
+                            + "as a property placeholder such as {{paradigm.apiKey}}, or in the PARADIGM_API_KEY "
+                            + "environment variable.")
+    private String apiKey;
+    @UriParam(description = "The workspace to upload to; for listFiles and search, a filter. The "
+                            + "CamelParadigmWorkspaceId header overrides it.")
+    private Long workspaceId;
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "How long to wait for an answer before a request fails.")
+    private long responseTimeout = 60_000;
+
+    // ---- upload
+
+    @UriParam(label = "producer", description = "upload: the document's title (default: the filename without extension); "
+                                                + "listFiles: partial-match filter on the title.")
+    private String title;
+    @UriParam(label = "producer",
+              description = "upload: the filename sent (default: the CamelFileName header, then the file's own name); "
+                            + "listFiles: partial-match filter on the filename.")
+    private String filename;
+    @UriParam(label = "producer", description = "upload: the ingestion pipeline (e.g. v2.2.1); default: automatic.")
+    private String parser;
+    @UriParam(label = "producer",
+              description = "upload and addTags: tag ids to apply, comma-separated (e.g. 1,2); listFiles: filter by "
+                            + "these tag ids. The CamelParadigmTags header overrides it.")
+    private String tags;
+    @UriParam(label = "producer",
+              description = "upload: external_metadata.external_id, the id of the document in its source system; "
+                            + "listFiles: exact-match filter.")
+    private String externalId;
+    @UriParam(label = "producer", description = "upload: external_metadata.doc_type; listFiles: partial-match filter.")
+    private String docType;
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "upload: fail the exchange when the document was stored but some tags were not applied "
+                            + "(HTTP 207). By default the exchange succeeds with CamelParadigmTagsApplied=false.")
+    private boolean failOnTagError;
+    @UriParam(label = "producer", defaultValue = "26214400",
+              description = "upload: largest file accepted, in bytes, checked before sending (the service's default "
+                            + "limit is 25 MB; raise it if your instance's MAX_DOCUMENT_SIZE is larger).")
+    private long maxFileSize = DEFAULT_MAX_FILE_SIZE;
+    @UriParam(label = "producer", defaultValue = "upload",
+              description = "upload: what to do when a document with the same external id already exists: upload "
+                            + "anyway, skip (body = the existing document, CamelParadigmSkipped=true) or fail. skip and "
+                            + "fail look the external id up first.")
+    private OnExisting onExisting = OnExisting.upload;
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "upload: after uploading, poll the document until it is processed; the body is then the "
+                            + "final document, and a failed status raises ParadigmProcessingFailedException.")
+    private boolean waitForCompletion;
+    @UriParam(label = "producer", defaultValue = "600000", javaType = "java.time.Duration",
+              description = "upload with waitForCompletion: how long to wait before ParadigmCompletionTimeoutException.")
+    private long completionTimeout = 600_000;
+    @UriParam(label = "producer", defaultValue = "2000", javaType = "java.time.Duration",
+              description = "upload with waitForCompletion: time between two status checks.")
+    private long completionPollInterval = 2_000;
+
+    // ---- addTags / getFile
+
+    @UriParam(label = "producer", description = "addTags and getFile: the file id; the CamelParadigmFileId header overrides it.")
+    private Long fileId;
+    @UriParam(label = "producer", defaultValue = "false", description = "getFile: include the parsed text in content.")
+    private boolean includeContent;
+
+    // ---- listFiles / search
+
+    @UriParam(label = "producer,filter", description = "listFiles: statuses to match, comma-separated.")
+    private String status;
+    @UriParam(label = "producer,filter", description = "listFiles: vision statuses to match, comma-separated.")
+    private String statusVision;
+    @UriParam(label = "producer,filter", description = "listFiles: extension to match (e.g. pdf).")
+    private String extension;
+    @UriParam(label = "producer,filter", description = "listFiles: created at or after (ISO-8601 instant or date).")
+    private String createdAtAfter;
+    @UriParam(label = "producer,filter", description = "listFiles: created at or before (ISO-8601 instant or date).")
+    private String createdAtBefore;
+    @UriParam(label = "producer,filter", description = "listFiles: updated at or after (ISO-8601 instant or date).")
+    private String updatedAtAfter;
+    @UriParam(label = "producer,filter", description = "listFiles: updated at or before (ISO-8601 instant or date).")
+    private String updatedAtBefore;
+    @UriParam(label = "producer,filter", description = "listFiles: the upload session uuid to match.")
+    private String uploadSessionUuid;
+    @UriParam(label = "producer,filter", description = "listFiles: at least this many pages.")
+    private Integer totalPagesMin;
+    @UriParam(label = "producer,filter", description = "listFiles: at most this many pages.")
+    private Integer totalPagesMax;
+    @UriParam(label = "producer", description = "listFiles and search: the search text (required for search).")
+    private String search;
+    @UriParam(label = "producer", enums = "created_at,-created_at,title,-title,filename,-filename",
+              description = "listFiles: created_at, title or filename; '-' prefix for descending. Default: the "
+                            + "service's (-created_at).")
+    private String ordering;
+    @UriParam(label = "producer", defaultValue = "100", description = "listFiles: files per page requested.")
+    private int pageSize = 100;
+    @UriParam(label = "producer", defaultValue = "0",
+              description = "listFiles: stop after this many files; 0 for all (every page is followed).")
+    private long maxResults;
+    @UriParam(label = "producer",
+              description = "search: max_documents, how many documents the service considers (1-500).")
+    private Integer maxDocuments;
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "listFiles and search: the body is an Iterator that fetches the next page only when "
+                            + "needed, so split(body()).streaming() walks any number of files in bounded memory. "
+                            + "Otherwise the body is a List of every file.")
+    private boolean streamResults;
+
+    public ParadigmConfiguration copy() {
+        try {
+            return (ParadigmConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public Long getWorkspaceId() {
+        return workspaceId;
+    }
+
+    public void setWorkspaceId(Long workspaceId) {
+        this.workspaceId = workspaceId;
+    }
+
+    public long getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(long responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getFilename() {
+        return filename;
+    }
+
+    public void setFilename(String filename) {
+        this.filename = filename;
+    }
+
+    public String getParser() {
+        return parser;
+    }
+
+    public void setParser(String parser) {
+        this.parser = parser;
+    }
+
+    public String getTags() {
+        return tags;
+    }
+
+    public void setTags(String tags) {
+        this.tags = tags;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public void setExternalId(String externalId) {
+        this.externalId = externalId;
+    }
+
+    public String getDocType() {
+        return docType;
+    }
+
+    public void setDocType(String docType) {
+        this.docType = docType;
+    }
+
+    public boolean isFailOnTagError() {
+        return failOnTagError;
+    }
+
+    public void setFailOnTagError(boolean failOnTagError) {
+        this.failOnTagError = failOnTagError;
+    }
+
+    public long getMaxFileSize() {
+        return maxFileSize;
+    }
+
+    public void setMaxFileSize(long maxFileSize) {
+        this.maxFileSize = maxFileSize;
+    }
+
+    public OnExisting getOnExisting() {
+        return onExisting;
+    }
+
+    public void setOnExisting(OnExisting onExisting) {
+        this.onExisting = onExisting;
+    }
+
+    public boolean isWaitForCompletion() {
+        return waitForCompletion;
+    }
+
+    public void setWaitForCompletion(boolean waitForCompletion) {
+        this.waitForCompletion = waitForCompletion;
+    }
+
+    public long getCompletionTimeout() {
+        return completionTimeout;
+    }
+
+    public void setCompletionTimeout(long completionTimeout) {
+        this.completionTimeout = completionTimeout;
+    }
+
+    public long getCompletionPollInterval() {
+        return completionPollInterval;
+    }
+
+    public void setCompletionPollInterval(long completionPollInterval) {
+        this.completionPollInterval = completionPollInterval;
+    }
+
+    public Long getFileId() {
+        return fileId;
+    }
+
+    public void setFileId(Long fileId) {
+        this.fileId = fileId;
+    }
+
+    public boolean isIncludeContent() {
+        return includeContent;
+    }
+
+    public void setIncludeContent(boolean includeContent) {
+        this.includeContent = includeContent;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getStatusVision() {
+        return statusVision;
+    }
+
+    public void setStatusVision(String statusVision) {
+        this.statusVision = statusVision;
+    }
+
+    public String getExtension() {
+        return extension;
+    }
+
+    public void setExtension(String extension) {
+        this.extension = extension;
+    }
+
+    public String getCreatedAtAfter() {
+        return createdAtAfter;
+    }
+
+    public void setCreatedAtAfter(String createdAtAfter) {
+        this.createdAtAfter = createdAtAfter;
+    }
+
+    public String getCreatedAtBefore() {
+        return createdAtBefore;
+    }
+
+    public void setCreatedAtBefore(String createdAtBefore) {
+        this.createdAtBefore = createdAtBefore;
+    }
+
+    public String getUpdatedAtAfter() {
+        return updatedAtAfter;
+    }
+
+    public void setUpdatedAtAfter(String updatedAtAfter) {
+        this.updatedAtAfter = updatedAtAfter;
+    }
+
+    public String getUpdatedAtBefore() {
+        return updatedAtBefore;
+    }
+
+    public void setUpdatedAtBefore(String updatedAtBefore) {
+        this.updatedAtBefore = updatedAtBefore;
+    }
+
+    public String getUploadSessionUuid() {
+        return uploadSessionUuid;
+    }
+
+    public void setUploadSessionUuid(String uploadSessionUuid) {
+        this.uploadSessionUuid = uploadSessionUuid;
+    }
+
+    public Integer getTotalPagesMin() {
+        return totalPagesMin;
+    }
+
+    public void setTotalPagesMin(Integer totalPagesMin) {
+        this.totalPagesMin = totalPagesMin;
+    }
+
+    public Integer getTotalPagesMax() {
+        return totalPagesMax;
+    }
+
+    public void setTotalPagesMax(Integer totalPagesMax) {
+        this.totalPagesMax = totalPagesMax;
+    }
+
+    public String getSearch() {
+        return search;
+    }
+
+    public void setSearch(String search) {
+        this.search = search;
+    }
+
+    public String getOrdering() {
+        return ordering;
+    }
+
+    public void setOrdering(String ordering) {
+        this.ordering = ordering;
+    }
+
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public long getMaxResults() {
+        return maxResults;
+    }
+
+    public void setMaxResults(long maxResults) {
+        this.maxResults = maxResults;
+    }
+
+    public Integer getMaxDocuments() {
+        return maxDocuments;
+    }
+
+    public void setMaxDocuments(Integer maxDocuments) {
+        this.maxDocuments = maxDocuments;
+    }
+
+    public boolean isStreamResults() {
+        return streamResults;
+    }
+
+    public void setStreamResults(boolean streamResults) {
+        this.streamResults = streamResults;
+    }
+}

@@ -1,0 +1,114 @@
+package io.camelparadigm.component.paradigm;
+
+import org.apache.camel.spi.Metadata;
+
+/** Message headers of the paradigm component. */
+public final class ParadigmConstants {
+
+    @Metadata(description = "The operation to perform; overrides the one in the URI.",
+              javaType = "io.camelparadigm.component.paradigm.ParadigmOperations")
+    public static final String OPERATION = "CamelParadigmOperation";
+
+    // ---- describe the result
+
+    @Metadata(description = "The id of the Paradigm file: set after upload/getFile/addTags; read by addTags and getFile.",
+              javaType = "Long")
+    public static final String FILE_ID = "CamelParadigmFileId";
+    @Metadata(label = "producer", description = "The file's processing status (pending, parsing, embedding, embedded, "
+                                                + "parsing_failed, embedding_failed, fail, ...).",
+              javaType = "String")
+    public static final String STATUS = "CamelParadigmStatus";
+    @Metadata(label = "producer", description = "The file's vision processing status.", javaType = "String")
+    public static final String STATUS_VISION = "CamelParadigmStatusVision";
+    @Metadata(label = "producer", description = "Why processing failed, when it failed.", javaType = "String")
+    public static final String STATUS_DETAIL = "CamelParadigmStatusDetail";
+    @Metadata(label = "producer", description = "The upload session the file belongs to.", javaType = "String")
+    public static final String UPLOAD_SESSION_UUID = "CamelParadigmUploadSessionUuid";
+    @Metadata(label = "producer", description = "The server's message about the upload.", javaType = "String")
+    public static final String MESSAGE = "CamelParadigmMessage";
+    @Metadata(label = "producer",
+              description = "False when the document was stored but its tags were not applied (HTTP 207); the message "
+                            + "header says why.",
+              javaType = "Boolean")
+    public static final String TAGS_APPLIED = "CamelParadigmTagsApplied";
+    @Metadata(label = "producer",
+              description = "True when upload with onExisting=skip found the external id already in Paradigm and "
+                            + "uploaded nothing.",
+              javaType = "Boolean")
+    public static final String SKIPPED = "CamelParadigmSkipped";
+    @Metadata(label = "producer", description = "The total number of files matching a listFiles/search query.",
+              javaType = "Long")
+    public static final String COUNT = "CamelParadigmCount";
+
+    // ---- upload inputs
+
+    @Metadata(label = "producer", description = "The workspace to upload to or list; overrides the workspaceId option.",
+              javaType = "Long")
+    public static final String WORKSPACE_ID = "CamelParadigmWorkspaceId";
+    @Metadata(label = "producer", description = "upload: the document's title.", javaType = "String")
+    public static final String TITLE = "CamelParadigmTitle";
+    @Metadata(label = "producer", description = "upload: the filename sent (default: CamelFileName, then the file's name).",
+              javaType = "String")
+    public static final String FILENAME = "CamelParadigmFilename";
+    @Metadata(label = "producer", description = "upload: the ingestion pipeline (e.g. v2.2.1).", javaType = "String")
+    public static final String PARSER = "CamelParadigmParser";
+    @Metadata(label = "producer", description = "upload/addTags: tag ids, as a List, an array or a comma-separated String.",
+              javaType = "Object")
+    public static final String TAGS = "CamelParadigmTags";
+    @Metadata(label = "producer",
+              description = "upload: the whole external_metadata, as a Map, an ExternalMetadata record or JSON text; "
+                            + "must hold external_id.",
+              javaType = "Object")
+    public static final String EXTERNAL_METADATA = "CamelParadigmExternalMetadata";
+    @Metadata(description = "The id of the document in its source system (upload: external_metadata.external_id; "
+                            + "listFiles: exact-match filter; consumer: set on each event).",
+              javaType = "String")
+    public static final String EXTERNAL_ID = "CamelParadigmExternalId";
+    @Metadata(label = "producer", description = "upload: external_metadata.doc_type; listFiles: partial-match filter.",
+              javaType = "String")
+    public static final String DOC_TYPE = "CamelParadigmDocType";
+    @Metadata(label = "producer", description = "upload: external_metadata.additional_metadata, as a Map or JSON text.",
+              javaType = "Object")
+    public static final String ADDITIONAL_METADATA = "CamelParadigmAdditionalMetadata";
+    @Metadata(label = "producer", description = "upload: additional_metadata.external_url.", javaType = "String")
+    public static final String EXTERNAL_URL = "CamelParadigmExternalUrl";
+    @Metadata(label = "producer", description = "upload: additional_metadata.external_full_path.", javaType = "String")
+    public static final String EXTERNAL_FULL_PATH = "CamelParadigmExternalFullPath";
+
+    // ---- listFiles / search filters (each overrides the option of the same name)
+
+    @Metadata(label = "producer", description = "Filter: statuses, comma-separated or a List.", javaType = "Object")
+    public static final String FILTER_STATUS = "CamelParadigmFilterStatus";
+    @Metadata(label = "producer", description = "Filter: vision statuses, comma-separated or a List.", javaType = "Object")
+    public static final String FILTER_STATUS_VISION = "CamelParadigmFilterStatusVision";
+    @Metadata(label = "producer", description = "Filter: tag ids, comma-separated or a List.", javaType = "Object")
+    public static final String FILTER_TAG_ID = "CamelParadigmFilterTagId";
+    @Metadata(label = "producer", description = "Filter: file extension.", javaType = "String")
+    public static final String FILTER_EXTENSION = "CamelParadigmFilterExtension";
+    @Metadata(label = "producer", description = "Filter: part of the filename.", javaType = "String")
+    public static final String FILTER_FILENAME = "CamelParadigmFilterFilename";
+    @Metadata(label = "producer", description = "Filter: part of the title.", javaType = "String")
+    public static final String FILTER_TITLE = "CamelParadigmFilterTitle";
+    @Metadata(label = "producer", description = "Filter: created at or after (ISO-8601 instant or date).", javaType = "String")
+    public static final String FILTER_CREATED_AT_AFTER = "CamelParadigmFilterCreatedAtAfter";
+    @Metadata(label = "producer", description = "Filter: created at or before (ISO-8601 instant or date).", javaType = "String")
+    public static final String FILTER_CREATED_AT_BEFORE = "CamelParadigmFilterCreatedAtBefore";
+    @Metadata(label = "producer", description = "Filter: updated at or after (ISO-8601 instant or date).", javaType = "String")
+    public static final String FILTER_UPDATED_AT_AFTER = "CamelParadigmFilterUpdatedAtAfter";
+    @Metadata(label = "producer", description = "Filter: updated at or before (ISO-8601 instant or date).", javaType = "String")
+    public static final String FILTER_UPDATED_AT_BEFORE = "CamelParadigmFilterUpdatedAtBefore";
+    @Metadata(label = "producer", description = "Filter: upload session uuid.", javaType = "String")
+    public static final String FILTER_UPLOAD_SESSION_UUID = "CamelParadigmFilterUploadSessionUuid";
+    @Metadata(label = "producer", description = "Filter: at least this many pages.", javaType = "Integer")
+    public static final String FILTER_TOTAL_PAGES_MIN = "CamelParadigmFilterTotalPagesMin";
+    @Metadata(label = "producer", description = "Filter: at most this many pages.", javaType = "Integer")
+    public static final String FILTER_TOTAL_PAGES_MAX = "CamelParadigmFilterTotalPagesMax";
+    @Metadata(label = "producer", description = "Ordering: created_at, title or filename, '-' prefix for descending.",
+              javaType = "String")
+    public static final String ORDERING = "CamelParadigmOrdering";
+    @Metadata(label = "producer", description = "search: the search text.", javaType = "String")
+    public static final String SEARCH = "CamelParadigmSearch";
+
+    private ParadigmConstants() {
+    }
+}

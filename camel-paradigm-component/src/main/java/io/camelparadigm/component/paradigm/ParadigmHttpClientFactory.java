@@ -1,0 +1,70 @@
+package io.camelparadigm.component.paradigm;
+
+import java.time.Duration;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.util.Timeout;
+
+/** Builds the component's pooled Apache HttpClient 5 from its options. */
+final class ParadigmHttpClientFactory {
+
+    private final CamelContext camelContext;
+    private final int maxConnections;
+    private final long connectTimeoutMillis;
+    private final String proxyHost;
+    private final Integer proxyPort;
+    private final SSLContextParameters ssl;
+    private final ParadigmHttpClientConfigurer configurer;
+
+    ParadigmHttpClientFactory(CamelContext camelContext, int maxConnections, long connectTimeoutMillis,
+                              String proxyHost, Integer proxyPort, SSLContextParameters ssl,
+                              ParadigmHttpClientConfigurer configurer) {
+        this.camelContext = camelContext;
+        this.maxConnections = maxConnections;
+        this.connectTimeoutMillis = connectTimeoutMillis;
+        this.proxyHost = proxyHost;
+        this.proxyPort = proxyPort;
+        this.ssl = ssl;
+        this.configurer = configurer;
+    }
+
+    CloseableHttpClient create() {
+        PoolingHttpClientConnectionManagerBuilder connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(maxConnections)
+                // one host: every connection may go to it
+                .setMaxConnPerRoute(maxConnections)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(Duration.ofMillis(connectTimeoutMillis)))
+                        .build());
+        if (ssl != null) {
+            try {
+                connections.setTlsSocketStrategy(new DefaultClientTlsStrategy(ssl.createSSLContext(camelContext)));
+            } catch (Exception e) {
+                throw new RuntimeCamelException("Cannot create the TLS context for Paradigm: " + e.getMessage(), e);
+            }
+        }
+        PoolingHttpClientConnectionManager manager = connections.build();
+        HttpClientBuilder builder = HttpClients.custom()
+                .setConnectionManager(manager)
+                .disableCookieManagement()
+                // retries are the route's (or the client's own policy's) decision, not a silent default
+                .disableAutomaticRetries();
+        if (proxyHost != null && !proxyHost.isBlank()) {
+            builder.setProxy(new HttpHost(proxyHost, proxyPort == null ? 8080 : proxyPort));
+        }
+        if (configurer != null) {
+            configurer.configure(builder);
+        }
+        return builder.build();
+    }
+}

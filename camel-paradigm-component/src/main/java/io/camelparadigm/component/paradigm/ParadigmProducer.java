@@ -1,0 +1,193 @@
+package io.camelparadigm.component.paradigm;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.camelparadigm.component.paradigm.client.FileQuery;
+import io.camelparadigm.component.paradigm.client.PagedIterator;
+import io.camelparadigm.component.paradigm.client.ParadigmClient;
+import io.camelparadigm.component.paradigm.client.ParadigmValidationException;
+import io.camelparadigm.component.paradigm.client.UploadRequest;
+import io.camelparadigm.component.paradigm.client.UploadResult;
+import io.camelparadigm.component.paradigm.model.ExternalMetadata;
+import io.camelparadigm.component.paradigm.model.ParadigmFile;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+
+/** Performs the operation of the URI (or of the CamelParadigmOperation header) on each exchange. */
+public class ParadigmProducer extends DefaultProducer {
+
+    private final ParadigmConfiguration configuration;
+
+    public ParadigmProducer(ParadigmEndpoint endpoint) {
+        super(endpoint);
+        this.configuration = endpoint.getConfiguration();
+    }
+
+    @Override
+    public ParadigmEndpoint getEndpoint() {
+        return (ParadigmEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        switch (operation(exchange)) {
+            case upload -> upload(exchange);
+            case addTags -> addTags(exchange);
+            case listFiles -> listFiles(exchange, false);
+            case search -> listFiles(exchange, true);
+            case getFile -> getFile(exchange);
+            case listWorkspaces -> exchange.getMessage().setBody(client().listWorkspaces());
+        }
+    }
+
+    private ParadigmOperations operation(Exchange exchange) {
+        ParadigmOperations operation = exchange.getMessage().getHeader(ParadigmConstants.OPERATION,
+                ParadigmOperations.class);
+        if (operation == null) {
+            operation = getEndpoint().getDefaultOperation();
+        }
+        if (operation == null) {
+            throw new IllegalArgumentException("No operation: name it in the URI (paradigm:upload) or in the "
+                                               + ParadigmConstants.OPERATION + " header");
+        }
+        return operation;
+    }
+
+    private void upload(Exchange exchange) throws InterruptedException {
+        Message message = exchange.getMessage();
+        long workspaceId = workspaceId(message, "upload");
+        List<Long> tags = ParadigmValues.tagIds("upload", value(message, ParadigmConstants.TAGS, configuration.getTags()));
+        ExternalMetadata metadata = ExternalMetadataResolver.resolve(message, configuration);
+        UploadRequest request = new UploadRequest(
+                workspaceId,
+                new UploadContentResolver(configuration.getMaxFileSize()).resolve(exchange),
+                text(message, ParadigmConstants.FILENAME, configuration.getFilename()),
+                text(message, ParadigmConstants.TITLE, configuration.getTitle()),
+                text(message, ParadigmConstants.PARSER, configuration.getParser()),
+                tags,
+                metadata);
+
+        if (metadata != null && configuration.getOnExisting() != OnExisting.upload) {
+            ParadigmFile existing = findByExternalId(metadata.externalId());
+            if (existing != null) {
+                if (configuration.getOnExisting() == OnExisting.fail) {
+                    throw new ParadigmDocumentExistsException(existing);
+                }
+                setFileHeaders(message, existing);
+                message.setHeader(ParadigmConstants.SKIPPED, true);
+                message.setBody(existing);
+                return;
+            }
+        }
+
+        UploadResult result = client().upload(request);
+        ParadigmFile file = result.file();
+        if (!result.tagsApplied() && configuration.isFailOnTagError()) {
+            throw new ParadigmTagsNotAppliedException(file);
+        }
+        message.setHeader(ParadigmConstants.SKIPPED, false);
+        message.setHeader(ParadigmConstants.TAGS_APPLIED, result.tagsApplied());
+        message.setHeader(ParadigmConstants.MESSAGE, file.message());
+        if (configuration.isWaitForCompletion()) {
+            file = new CompletionWaiter(client(), Duration.ofMillis(configuration.getCompletionTimeout()),
+                    Duration.ofMillis(configuration.getCompletionPollInterval())).await(file);
+        }
+        setFileHeaders(message, file);
+        message.setBody(file);
+    }
+
+    private ParadigmFile findByExternalId(String externalId) {
+        List<ParadigmFile> found = client().listFiles(FileQuery.builder().externalId(externalId).pageSize(1).build())
+                .results();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private void addTags(Exchange exchange) {
+        Message message = exchange.getMessage();
+        long fileId = fileId(message, "addTags");
+        Object tagsValue = value(message, ParadigmConstants.TAGS, configuration.getTags());
+        if (tagsValue == null) {
+            tagsValue = message.getBody();
+        }
+        List<Long> tags = ParadigmValues.tagIds("addTags", tagsValue);
+        if (tags.isEmpty()) {
+            throw new ParadigmValidationException("addTags", "no tags to add: set the tags option, the "
+                                                             + ParadigmConstants.TAGS + " header or a body such as 1,2");
+        }
+        ParadigmFile file = client().addTags(fileId, tags);
+        setFileHeaders(message, file);
+        message.setBody(file);
+    }
+
+    private void getFile(Exchange exchange) {
+        Message message = exchange.getMessage();
+        ParadigmFile file = client().getFile(fileId(message, "getFile"), configuration.isIncludeContent());
+        setFileHeaders(message, file);
+        message.setBody(file);
+    }
+
+    private void listFiles(Exchange exchange, boolean search) {
+        Message message = exchange.getMessage();
+        FileQuery query = new FileQueryFactory(configuration).create(message, search);
+        PagedIterator<ParadigmFile> files = client().iterateFiles(query, configuration.getMaxResults());
+        message.setHeader(ParadigmConstants.COUNT, files.totalCount());
+        if (configuration.isStreamResults()) {
+            message.setBody(files);
+        } else {
+            List<ParadigmFile> all = new java.util.ArrayList<>();
+            files.forEachRemaining(all::add);
+            message.setBody(all);
+        }
+    }
+
+    private long workspaceId(Message message, String operation) {
+        Long id = message.getHeader(ParadigmConstants.WORKSPACE_ID, Long.class);
+        if (id == null) {
+            id = configuration.getWorkspaceId();
+        }
+        if (id == null) {
+            throw new ParadigmValidationException(operation, "no workspace: set the workspaceId option or the "
+                                                             + ParadigmConstants.WORKSPACE_ID + " header");
+        }
+        return id;
+    }
+
+    private long fileId(Message message, String operation) {
+        Long id = message.getHeader(ParadigmConstants.FILE_ID, Long.class);
+        if (id == null) {
+            id = configuration.getFileId();
+        }
+        if (id == null) {
+            throw new ParadigmValidationException(operation, "no file id: set the fileId option or the "
+                                                             + ParadigmConstants.FILE_ID + " header");
+        }
+        return id;
+    }
+
+    static void setFileHeaders(Message message, ParadigmFile file) {
+        message.setHeader(ParadigmConstants.FILE_ID, file.id());
+        message.setHeader(ParadigmConstants.STATUS, file.status());
+        message.setHeader(ParadigmConstants.STATUS_VISION, file.statusVision());
+        message.setHeader(ParadigmConstants.STATUS_DETAIL, file.statusDetail());
+        message.setHeader(ParadigmConstants.UPLOAD_SESSION_UUID, file.uploadSessionUuid());
+        if (file.externalId() != null) {
+            message.setHeader(ParadigmConstants.EXTERNAL_ID, file.externalId());
+        }
+    }
+
+    private static Object value(Message message, String header, Object fallback) {
+        Object value = message.getHeader(header);
+        return value != null ? value : fallback;
+    }
+
+    private static String text(Message message, String header, String fallback) {
+        String value = message.getHeader(header, String.class);
+        return value != null && !value.isBlank() ? value : fallback;
+    }
+
+    private ParadigmClient client() {
+        return getEndpoint().getClient();
+    }
+}

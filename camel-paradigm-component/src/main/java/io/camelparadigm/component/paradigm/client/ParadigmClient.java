@@ -1,0 +1,336 @@
+package io.camelparadigm.component.paradigm.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelparadigm.component.paradigm.model.Page;
+import io.camelparadigm.component.paradigm.model.ParadigmFile;
+import io.camelparadigm.component.paradigm.model.Workspace;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.entity.mime.ByteArrayBody;
+import org.apache.hc.client5.http.entity.mime.ContentBody;
+import org.apache.hc.client5.http.entity.mime.FileBody;
+import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
+import org.apache.hc.client5.http.entity.mime.InputStreamBody;
+import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.message.StatusLine;
+import org.apache.hc.core5.net.URIBuilder;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The Paradigm v3 API: one method per call, records in, records out. Knows nothing of Camel. Does not own the
+ * HTTP client it is given (the component pools one and closes it).
+ */
+public class ParadigmClient {
+
+    static final String FILES = "/api/v3/files";
+    static final String WORKSPACES = "/api/v3/workspaces";
+    private static final int QUOTED_BODY_LENGTH = 200;
+    private static final ContentType TEXT = ContentType.TEXT_PLAIN.withCharset(StandardCharsets.UTF_8);
+
+    private final CloseableHttpClient http;
+    private final URI baseUri;
+    private final String apiKey;
+    private final RequestConfig requestConfig;
+    private final ObjectMapper json;
+
+    public ParadigmClient(CloseableHttpClient http, String baseUrl, String apiKey, Duration responseTimeout) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.baseUri = URI.create(stripTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl")));
+        this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+        this.requestConfig = RequestConfig.custom()
+                .setResponseTimeout(Timeout.of(responseTimeout == null ? Duration.ofSeconds(60) : responseTimeout))
+                .build();
+        this.json = ParadigmJson.mapper();
+    }
+
+    public String baseUrl() {
+        return baseUri.toString();
+    }
+
+    /** {@code POST /api/v3/files}: streams the content as multipart; 201 or 207 (tags not applied). */
+    public UploadResult upload(UploadRequest request) {
+        String operation = "upload";
+        MultipartEntityBuilder multipart = MultipartEntityBuilder.create()
+                .setMode(HttpMultipartMode.EXTENDED)
+                .setCharset(StandardCharsets.UTF_8)
+                .addPart("file", contentBody(request.content(), request.effectiveFilename()))
+                .addTextBody("workspace_id", Long.toString(request.workspaceId()), TEXT);
+        addText(multipart, "filename", request.filename());
+        addText(multipart, "title", request.title());
+        addText(multipart, "parser", request.parser());
+        request.tags().forEach(tag -> multipart.addTextBody("tags", tag.toString(), TEXT));
+        if (request.externalMetadata() != null) {
+            multipart.addTextBody("external_metadata", write(operation, request.externalMetadata()),
+                    ContentType.APPLICATION_JSON);
+        }
+        HttpPost post = new HttpPost(resolve(FILES, Map.of()));
+        post.setEntity(multipart.build());
+        Response response = execute(operation, post);
+        return new UploadResult(read(operation, response, ParadigmFile.class), response.status());
+    }
+
+    /** {@code POST /api/v3/files/{id}/tags}: adds tags (the service ignores duplicates). */
+    public ParadigmFile addTags(long fileId, List<Long> tags) {
+        String operation = "addTags";
+        HttpPost post = new HttpPost(resolve(FILES + "/" + fileId + "/tags", Map.of()));
+        post.setEntity(new StringEntity(write(operation, Map.of("tags", tags)), ContentType.APPLICATION_JSON));
+        return read(operation, execute(operation, post), ParadigmFile.class);
+    }
+
+    /** {@code GET /api/v3/files/{id}}; with {@code includeContent} the parsed text is in {@code content}. */
+    public ParadigmFile getFile(long fileId, boolean includeContent) {
+        String operation = "getFile";
+        Map<String, String> query = includeContent ? Map.of("include_content", "true") : Map.of();
+        return read(operation, execute(operation, new HttpGet(resolve(FILES + "/" + fileId, query))),
+                ParadigmFile.class);
+    }
+
+    /** One page of {@code GET /api/v3/files}. */
+    public Page<ParadigmFile> listFiles(FileQuery query) {
+        return readPage("listFiles", execute("listFiles", new HttpGet(resolve(FILES, query.parameters()))),
+                ParadigmFile.class);
+    }
+
+    /** The page a previous page's {@code next} (or {@code previous}) link points to. */
+    public Page<ParadigmFile> listFilesPage(String pageUrl) {
+        return readPage("listFiles", execute("listFiles", new HttpGet(sameOrigin(pageUrl))), ParadigmFile.class);
+    }
+
+    /**
+     * Every file matching the query, fetched page by page only as the iterator is advanced.
+     *
+     * @param maxResults stop after this many files; 0 or less for all
+     */
+    public PagedIterator<ParadigmFile> iterateFiles(FileQuery query, long maxResults) {
+        return new PagedIterator<>(() -> listFiles(query), this::listFilesPage, maxResults);
+    }
+
+    /** Every file matching the query, all pages followed. */
+    public List<ParadigmFile> listAllFiles(FileQuery query, long maxResults) {
+        List<ParadigmFile> files = new ArrayList<>();
+        iterateFiles(query, maxResults).forEachRemaining(files::add);
+        return files;
+    }
+
+    /** {@code GET /api/v3/workspaces}, all pages. */
+    public List<Workspace> listWorkspaces() {
+        String operation = "listWorkspaces";
+        Iterator<Workspace> pages = new PagedIterator<>(
+                () -> readPage(operation, execute(operation, new HttpGet(resolve(WORKSPACES, Map.of()))),
+                        Workspace.class),
+                url -> readPage(operation, execute(operation, new HttpGet(sameOrigin(url))), Workspace.class),
+                0);
+        List<Workspace> workspaces = new ArrayList<>();
+        pages.forEachRemaining(workspaces::add);
+        return workspaces;
+    }
+
+    private Response execute(String operation, HttpUriRequestBase request) {
+        request.setConfig(requestConfig);
+        request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey);
+        request.setHeader(HttpHeaders.ACCEPT, "application/json");
+        Response response;
+        try {
+            response = http.execute(request, this::capture);
+        } catch (IOException e) {
+            throw new ParadigmException(operation,
+                    request.getMethod() + " " + request.getRequestUri() + " failed: " + e, e);
+        }
+        if (response.status() >= 300) {
+            throw apiError(operation, response);
+        }
+        return response;
+    }
+
+    private Response capture(ClassicHttpResponse response) throws IOException {
+        Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+        byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+        return new Response(response.getCode(), new StatusLine(response).getReasonPhrase(), body,
+                retryAfter == null ? null : retryAfter.getValue());
+    }
+
+    private ParadigmApiException apiError(String operation, Response response) {
+        String code = null;
+        String error = null;
+        String detail = null;
+        try {
+            JsonNode body = json.readTree(response.body());
+            if (body != null && body.isObject()) {
+                code = text(body.get("code"));
+                error = text(body.get("error"));
+                detail = text(body.get("detail"));
+            }
+        } catch (IOException notJson) {
+            // the quoted body below says what came back
+        }
+        StringBuilder message = new StringBuilder("HTTP ").append(response.status());
+        if (response.reason() != null && !response.reason().isBlank()) {
+            message.append(' ').append(response.reason());
+        }
+        if (error != null || code != null || detail != null) {
+            message.append(": ").append(Objects.requireNonNullElse(error, "error"));
+            if (code != null && !code.equals(error)) {
+                message.append(" (").append(code).append(')');
+            }
+            if (detail != null) {
+                message.append(" - ").append(detail);
+            }
+        } else {
+            message.append(": ").append(quote(response.body()));
+        }
+        Long retryAfter = parseRetryAfter(response.retryAfter());
+        if (retryAfter != null) {
+            message.append(" (Retry-After: ").append(retryAfter).append(" s)");
+        }
+        return new ParadigmApiException(operation, response.status(), response.reason(), code, error, detail,
+                retryAfter, message.toString());
+    }
+
+    private <T> T read(String operation, Response response, Class<T> type) {
+        try {
+            T value = json.readValue(response.body(), type);
+            if (value == null) {
+                throw malformed(operation, response, "empty answer", null);
+            }
+            return value;
+        } catch (IOException e) {
+            throw malformed(operation, response, "the answer is not the JSON expected", e);
+        }
+    }
+
+    private <T> Page<T> readPage(String operation, Response response, Class<T> itemType) {
+        JsonNode tree;
+        try {
+            tree = json.readTree(response.body());
+        } catch (IOException e) {
+            throw malformed(operation, response, "the answer is not JSON", e);
+        }
+        if (tree == null || !tree.isObject() || !tree.path("results").isArray()) {
+            throw malformed(operation, response, "the answer has no 'results' list", null);
+        }
+        JavaType pageType = json.getTypeFactory().constructParametricType(Page.class, itemType);
+        try {
+            return json.convertValue(tree, pageType);
+        } catch (IllegalArgumentException e) {
+            throw malformed(operation, response, "a listed item cannot be read", e);
+        }
+    }
+
+    private ParadigmApiException malformed(String operation, Response response, String what, Exception cause) {
+        ParadigmApiException e = new ParadigmApiException(operation, response.status(), response.reason(), null,
+                "malformed_response", null, null,
+                "HTTP " + response.status() + " but " + what + (cause == null ? "" : " (" + firstLine(cause) + ")")
+                        + "; the answer began with: " + quote(response.body()));
+        if (cause != null) {
+            e.initCause(cause);
+        }
+        return e;
+    }
+
+    private String write(String operation, Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new ParadigmValidationException(operation, "cannot write as JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private URI resolve(String path, Map<String, String> query) {
+        try {
+            URIBuilder builder = new URIBuilder(baseUri).appendPath(path);
+            query.forEach(builder::addParameter);
+            return builder.build();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Invalid Paradigm base URL: " + baseUri, e);
+        }
+    }
+
+    /**
+     * Pagination links are absolute and built by the server from the host it saw; we keep their path and query
+     * but always send them to the configured base URL, so the key never goes to another host.
+     */
+    private URI sameOrigin(String pageUrl) {
+        URI link = URI.create(pageUrl);
+        try {
+            return new URIBuilder(baseUri).setPath(link.getRawPath()).setCustomQuery(link.getRawQuery()).build();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Invalid pagination link: " + pageUrl, e);
+        }
+    }
+
+    private static ContentBody contentBody(UploadContent content, String filename) {
+        if (content instanceof UploadContent.FromFile file) {
+            return new FileBody(file.path().toFile(), ContentType.APPLICATION_OCTET_STREAM, filename);
+        }
+        if (content instanceof UploadContent.FromBytes bytes) {
+            return new ByteArrayBody(bytes.bytes(), ContentType.APPLICATION_OCTET_STREAM, filename);
+        }
+        UploadContent.FromStream stream = (UploadContent.FromStream) content;
+        return new InputStreamBody(stream.stream(), ContentType.APPLICATION_OCTET_STREAM, filename);
+    }
+
+    private static void addText(MultipartEntityBuilder multipart, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            multipart.addTextBody(name, value, TEXT);
+        }
+    }
+
+    private static Long parseRetryAfter(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException httpDate) {
+            return null;
+        }
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.isTextual() ? node.asText() : node.toString();
+    }
+
+    private static String quote(byte[] body) {
+        if (body.length == 0) {
+            return "<empty>";
+        }
+        String text = new String(body, 0, Math.min(body.length, QUOTED_BODY_LENGTH), StandardCharsets.UTF_8);
+        return "'" + text + (body.length > QUOTED_BODY_LENGTH ? "...'" : "'");
+    }
+
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private record Response(int status, String reason, byte[] body, String retryAfter) {
+    }
+}

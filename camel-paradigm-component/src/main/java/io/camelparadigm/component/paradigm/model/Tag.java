@@ -1,0 +1,7 @@
+package io.camelparadigm.component.paradigm.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Tag(long id, String name) {
+}
