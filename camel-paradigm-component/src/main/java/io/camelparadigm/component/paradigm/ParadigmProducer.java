@@ -60,10 +60,11 @@ public class ParadigmProducer extends DefaultProducer {
         long workspaceId = workspaceId(message, "upload");
         List<Long> tags = ParadigmValues.tagIds("upload", value(message, ParadigmConstants.TAGS, configuration.getTags()));
         ExternalMetadata metadata = ExternalMetadataResolver.resolve(message, configuration);
+        String filename = text(message, ParadigmConstants.FILENAME, configuration.getFilename());
         UploadRequest request = new UploadRequest(
                 workspaceId,
-                new UploadContentResolver(configuration.getMaxFileSize()).resolve(exchange),
-                text(message, ParadigmConstants.FILENAME, configuration.getFilename()),
+                new UploadContentResolver(configuration.getMaxFileSize()).resolve(exchange, filename),
+                filename,
                 text(message, ParadigmConstants.TITLE, configuration.getTitle()),
                 text(message, ParadigmConstants.PARSER, configuration.getParser()),
                 tags,

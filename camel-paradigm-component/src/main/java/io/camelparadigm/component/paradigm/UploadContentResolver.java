@@ -26,10 +26,16 @@ final class UploadContentResolver {
         this.maxFileSize = maxFileSize;
     }
 
-    UploadContent resolve(Exchange exchange) {
+    /**
+     * @param filename the filename the route set (option or header), used when the body has no name of its own
+     */
+    UploadContent resolve(Exchange exchange, String filename) {
         Message message = exchange.getMessage();
         Object body = message.getBody();
-        String name = message.getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        String name = filename;
+        if (name == null) {
+            name = message.getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        }
         if (name == null) {
             name = message.getHeader(Exchange.FILE_NAME, String.class);
         }
