@@ -19,7 +19,12 @@ public class ParadigmApiException extends ParadigmException implements HttpRespo
 
     public ParadigmApiException(String operation, int httpStatus, String httpReason, String code, String error,
                                 String detail, Long retryAfterSeconds, String message) {
-        super(operation, message);
+        this(operation, httpStatus, httpReason, code, error, detail, retryAfterSeconds, message, null);
+    }
+
+    public ParadigmApiException(String operation, int httpStatus, String httpReason, String code, String error,
+                                String detail, Long retryAfterSeconds, String message, Throwable cause) {
+        super(operation, message, cause);
         this.httpStatus = httpStatus;
         this.httpReason = httpReason;
         this.code = code;

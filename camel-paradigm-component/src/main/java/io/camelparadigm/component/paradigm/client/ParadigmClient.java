@@ -240,14 +240,11 @@ public class ParadigmClient {
     }
 
     private ParadigmApiException malformed(String operation, Response response, String what, Exception cause) {
-        ParadigmApiException e = new ParadigmApiException(operation, response.status(), response.reason(), null,
+        return new ParadigmApiException(operation, response.status(), response.reason(), null,
                 "malformed_response", null, null,
                 "HTTP " + response.status() + " but " + what + (cause == null ? "" : " (" + firstLine(cause) + ")")
-                        + "; the answer began with: " + quote(response.body()));
-        if (cause != null) {
-            e.initCause(cause);
-        }
-        return e;
+                        + "; the answer began with: " + quote(response.body()),
+                cause);
     }
 
     private String write(String operation, Object value) {
