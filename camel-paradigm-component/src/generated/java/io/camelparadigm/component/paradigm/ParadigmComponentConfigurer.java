@@ -51,6 +51,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "createdAtBefore": getOrCreateConfiguration(target).setCreatedAtBefore(property(camelContext, java.lang.String.class, value)); return true;
         case "doctype":
         case "docType": getOrCreateConfiguration(target).setDocType(property(camelContext, java.lang.String.class, value)); return true;
+        case "emitprogress":
+        case "emitProgress": getOrCreateConfiguration(target).setEmitProgress(property(camelContext, boolean.class, value)); return true;
         case "extension": getOrCreateConfiguration(target).setExtension(property(camelContext, java.lang.String.class, value)); return true;
         case "externalid":
         case "externalId": getOrCreateConfiguration(target).setExternalId(property(camelContext, java.lang.String.class, value)); return true;
@@ -67,6 +69,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "httpClientConfigurer": target.setHttpClientConfigurer(property(camelContext, io.camelparadigm.component.paradigm.ParadigmHttpClientConfigurer.class, value)); return true;
         case "includecontent":
         case "includeContent": getOrCreateConfiguration(target).setIncludeContent(property(camelContext, boolean.class, value)); return true;
+        case "includestatusvisionchanges":
+        case "includeStatusVisionChanges": getOrCreateConfiguration(target).setIncludeStatusVisionChanges(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
@@ -80,6 +84,7 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "onexisting":
         case "onExisting": getOrCreateConfiguration(target).setOnExisting(property(camelContext, io.camelparadigm.component.paradigm.OnExisting.class, value)); return true;
         case "ordering": getOrCreateConfiguration(target).setOrdering(property(camelContext, java.lang.String.class, value)); return true;
+        case "overlap": getOrCreateConfiguration(target).setOverlap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
         case "parser": getOrCreateConfiguration(target).setParser(property(camelContext, java.lang.String.class, value)); return true;
@@ -87,17 +92,28 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "quietperiod":
+        case "quietPeriod": getOrCreateConfiguration(target).setQuietPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "search": getOrCreateConfiguration(target).setSearch(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "startfrom":
+        case "startFrom": getOrCreateConfiguration(target).setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
+        case "statekey":
+        case "stateKey": getOrCreateConfiguration(target).setStateKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "status": getOrCreateConfiguration(target).setStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "statusvision":
         case "statusVision": getOrCreateConfiguration(target).setStatusVision(property(camelContext, java.lang.String.class, value)); return true;
+        case "statuses": getOrCreateConfiguration(target).setStatuses(property(camelContext, java.lang.String.class, value)); return true;
         case "streamresults":
         case "streamResults": getOrCreateConfiguration(target).setStreamResults(property(camelContext, boolean.class, value)); return true;
         case "tags": getOrCreateConfiguration(target).setTags(property(camelContext, java.lang.String.class, value)); return true;
+        case "terminalonly":
+        case "terminalOnly": getOrCreateConfiguration(target).setTerminalOnly(property(camelContext, boolean.class, value)); return true;
         case "title": getOrCreateConfiguration(target).setTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "totalpagesmax":
         case "totalPagesMax": getOrCreateConfiguration(target).setTotalPagesMax(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -143,6 +159,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "createdAtBefore": return java.lang.String.class;
         case "doctype":
         case "docType": return java.lang.String.class;
+        case "emitprogress":
+        case "emitProgress": return boolean.class;
         case "extension": return java.lang.String.class;
         case "externalid":
         case "externalId": return java.lang.String.class;
@@ -159,6 +177,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "httpClientConfigurer": return io.camelparadigm.component.paradigm.ParadigmHttpClientConfigurer.class;
         case "includecontent":
         case "includeContent": return boolean.class;
+        case "includestatusvisionchanges":
+        case "includeStatusVisionChanges": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
@@ -172,6 +192,7 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "onexisting":
         case "onExisting": return io.camelparadigm.component.paradigm.OnExisting.class;
         case "ordering": return java.lang.String.class;
+        case "overlap": return long.class;
         case "pagesize":
         case "pageSize": return int.class;
         case "parser": return java.lang.String.class;
@@ -179,17 +200,28 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
+        case "quietperiod":
+        case "quietPeriod": return long.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "search": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "startfrom":
+        case "startFrom": return java.lang.String.class;
+        case "statekey":
+        case "stateKey": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "status": return java.lang.String.class;
         case "statusvision":
         case "statusVision": return java.lang.String.class;
+        case "statuses": return java.lang.String.class;
         case "streamresults":
         case "streamResults": return boolean.class;
         case "tags": return java.lang.String.class;
+        case "terminalonly":
+        case "terminalOnly": return boolean.class;
         case "title": return java.lang.String.class;
         case "totalpagesmax":
         case "totalPagesMax": return java.lang.Integer.class;
@@ -236,6 +268,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "createdAtBefore": return getOrCreateConfiguration(target).getCreatedAtBefore();
         case "doctype":
         case "docType": return getOrCreateConfiguration(target).getDocType();
+        case "emitprogress":
+        case "emitProgress": return getOrCreateConfiguration(target).isEmitProgress();
         case "extension": return getOrCreateConfiguration(target).getExtension();
         case "externalid":
         case "externalId": return getOrCreateConfiguration(target).getExternalId();
@@ -252,6 +286,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "httpClientConfigurer": return target.getHttpClientConfigurer();
         case "includecontent":
         case "includeContent": return getOrCreateConfiguration(target).isIncludeContent();
+        case "includestatusvisionchanges":
+        case "includeStatusVisionChanges": return getOrCreateConfiguration(target).isIncludeStatusVisionChanges();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
@@ -265,6 +301,7 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "onexisting":
         case "onExisting": return getOrCreateConfiguration(target).getOnExisting();
         case "ordering": return getOrCreateConfiguration(target).getOrdering();
+        case "overlap": return getOrCreateConfiguration(target).getOverlap();
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "parser": return getOrCreateConfiguration(target).getParser();
@@ -272,17 +309,28 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "proxyHost": return target.getProxyHost();
         case "proxyport":
         case "proxyPort": return target.getProxyPort();
+        case "quietperiod":
+        case "quietPeriod": return getOrCreateConfiguration(target).getQuietPeriod();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "search": return getOrCreateConfiguration(target).getSearch();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
+        case "startfrom":
+        case "startFrom": return getOrCreateConfiguration(target).getStartFrom();
+        case "statekey":
+        case "stateKey": return getOrCreateConfiguration(target).getStateKey();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "status": return getOrCreateConfiguration(target).getStatus();
         case "statusvision":
         case "statusVision": return getOrCreateConfiguration(target).getStatusVision();
+        case "statuses": return getOrCreateConfiguration(target).getStatuses();
         case "streamresults":
         case "streamResults": return getOrCreateConfiguration(target).isStreamResults();
         case "tags": return getOrCreateConfiguration(target).getTags();
+        case "terminalonly":
+        case "terminalOnly": return getOrCreateConfiguration(target).isTerminalOnly();
         case "title": return getOrCreateConfiguration(target).getTitle();
         case "totalpagesmax":
         case "totalPagesMax": return getOrCreateConfiguration(target).getTotalPagesMax();
@@ -300,6 +348,15 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
         case "workspaceid":
         case "workspaceId": return getOrCreateConfiguration(target).getWorkspaceId();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -46,6 +46,8 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "doctype":
         case "docType": target.getConfiguration().setDocType(property(camelContext, java.lang.String.class, value)); return true;
+        case "emitprogress":
+        case "emitProgress": target.getConfiguration().setEmitProgress(property(camelContext, boolean.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -61,6 +63,8 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "includecontent":
         case "includeContent": target.getConfiguration().setIncludeContent(property(camelContext, boolean.class, value)); return true;
+        case "includestatusvisionchanges":
+        case "includeStatusVisionChanges": target.getConfiguration().setIncludeStatusVisionChanges(property(camelContext, boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
@@ -74,11 +78,14 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "onexisting":
         case "onExisting": target.getConfiguration().setOnExisting(property(camelContext, io.camelparadigm.component.paradigm.OnExisting.class, value)); return true;
         case "ordering": target.getConfiguration().setOrdering(property(camelContext, java.lang.String.class, value)); return true;
+        case "overlap": target.getConfiguration().setOverlap(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
         case "parser": target.getConfiguration().setParser(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "quietperiod":
+        case "quietPeriod": target.getConfiguration().setQuietPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "responsetimeout":
@@ -93,14 +100,23 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "search": target.getConfiguration().setSearch(property(camelContext, java.lang.String.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "startfrom":
+        case "startFrom": target.getConfiguration().setStartFrom(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "statekey":
+        case "stateKey": target.getConfiguration().setStateKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "status": target.getConfiguration().setStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "statusvision":
         case "statusVision": target.getConfiguration().setStatusVision(property(camelContext, java.lang.String.class, value)); return true;
+        case "statuses": target.getConfiguration().setStatuses(property(camelContext, java.lang.String.class, value)); return true;
         case "streamresults":
         case "streamResults": target.getConfiguration().setStreamResults(property(camelContext, boolean.class, value)); return true;
         case "tags": target.getConfiguration().setTags(property(camelContext, java.lang.String.class, value)); return true;
+        case "terminalonly":
+        case "terminalOnly": target.getConfiguration().setTerminalOnly(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "title": target.getConfiguration().setTitle(property(camelContext, java.lang.String.class, value)); return true;
@@ -150,6 +166,8 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "delay": return long.class;
         case "doctype":
         case "docType": return java.lang.String.class;
+        case "emitprogress":
+        case "emitProgress": return boolean.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -165,6 +183,8 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "greedy": return boolean.class;
         case "includecontent":
         case "includeContent": return boolean.class;
+        case "includestatusvisionchanges":
+        case "includeStatusVisionChanges": return boolean.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "lazystartproducer":
@@ -178,11 +198,14 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "onexisting":
         case "onExisting": return io.camelparadigm.component.paradigm.OnExisting.class;
         case "ordering": return java.lang.String.class;
+        case "overlap": return long.class;
         case "pagesize":
         case "pageSize": return int.class;
         case "parser": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "quietperiod":
+        case "quietPeriod": return long.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "responsetimeout":
@@ -197,14 +220,23 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "search": return java.lang.String.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "startfrom":
+        case "startFrom": return java.lang.String.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "statekey":
+        case "stateKey": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "status": return java.lang.String.class;
         case "statusvision":
         case "statusVision": return java.lang.String.class;
+        case "statuses": return java.lang.String.class;
         case "streamresults":
         case "streamResults": return boolean.class;
         case "tags": return java.lang.String.class;
+        case "terminalonly":
+        case "terminalOnly": return boolean.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "title": return java.lang.String.class;
@@ -255,6 +287,8 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "delay": return target.getDelay();
         case "doctype":
         case "docType": return target.getConfiguration().getDocType();
+        case "emitprogress":
+        case "emitProgress": return target.getConfiguration().isEmitProgress();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -270,6 +304,8 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "greedy": return target.isGreedy();
         case "includecontent":
         case "includeContent": return target.getConfiguration().isIncludeContent();
+        case "includestatusvisionchanges":
+        case "includeStatusVisionChanges": return target.getConfiguration().isIncludeStatusVisionChanges();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
@@ -283,11 +319,14 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "onexisting":
         case "onExisting": return target.getConfiguration().getOnExisting();
         case "ordering": return target.getConfiguration().getOrdering();
+        case "overlap": return target.getConfiguration().getOverlap();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
         case "parser": return target.getConfiguration().getParser();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "quietperiod":
+        case "quietPeriod": return target.getConfiguration().getQuietPeriod();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "responsetimeout":
@@ -302,14 +341,23 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "search": return target.getConfiguration().getSearch();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "startfrom":
+        case "startFrom": return target.getConfiguration().getStartFrom();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "statekey":
+        case "stateKey": return target.getConfiguration().getStateKey();
+        case "staterepository":
+        case "stateRepository": return target.getConfiguration().getStateRepository();
         case "status": return target.getConfiguration().getStatus();
         case "statusvision":
         case "statusVision": return target.getConfiguration().getStatusVision();
+        case "statuses": return target.getConfiguration().getStatuses();
         case "streamresults":
         case "streamResults": return target.getConfiguration().isStreamResults();
         case "tags": return target.getConfiguration().getTags();
+        case "terminalonly":
+        case "terminalOnly": return target.getConfiguration().isTerminalOnly();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "title": return target.getConfiguration().getTitle();
@@ -338,6 +386,8 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class ParadigmEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(64);
         props.add("apiKey");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -36,6 +36,7 @@ public class ParadigmEndpointUriFactory extends org.apache.camel.support.compone
         props.add("createdAtBefore");
         props.add("delay");
         props.add("docType");
+        props.add("emitProgress");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("extension");
@@ -45,6 +46,7 @@ public class ParadigmEndpointUriFactory extends org.apache.camel.support.compone
         props.add("filename");
         props.add("greedy");
         props.add("includeContent");
+        props.add("includeStatusVisionChanges");
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("maxDocuments");
@@ -53,9 +55,11 @@ public class ParadigmEndpointUriFactory extends org.apache.camel.support.compone
         props.add("onExisting");
         props.add("operation");
         props.add("ordering");
+        props.add("overlap");
         props.add("pageSize");
         props.add("parser");
         props.add("pollStrategy");
+        props.add("quietPeriod");
         props.add("repeatCount");
         props.add("responseTimeout");
         props.add("runLoggingLevel");
@@ -64,11 +68,16 @@ public class ParadigmEndpointUriFactory extends org.apache.camel.support.compone
         props.add("schedulerProperties");
         props.add("search");
         props.add("sendEmptyMessageWhenIdle");
+        props.add("startFrom");
         props.add("startScheduler");
+        props.add("stateKey");
+        props.add("stateRepository");
         props.add("status");
         props.add("statusVision");
+        props.add("statuses");
         props.add("streamResults");
         props.add("tags");
+        props.add("terminalOnly");
         props.add("timeUnit");
         props.add("title");
         props.add("totalPagesMax");

@@ -2,6 +2,7 @@ package io.camelparadigm.component.paradigm;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -120,6 +121,47 @@ public class ParadigmConfiguration implements Cloneable {
                             + "needed, so split(body()).streaming() walks any number of files in bounded memory. "
                             + "Otherwise the body is a List of every file.")
     private boolean streamResults;
+
+    // ---- consumers: fileEvents, sessionEvents (filters: workspaceId, uploadSessionUuid, tags, docType, extension)
+
+    @UriParam(label = "consumer",
+              description = "fileEvents: emit only changes to these statuses, comma-separated (e.g. embedded,fail); "
+                            + "other changes are still tracked, not emitted. Default: every status.")
+    private String statuses;
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "fileEvents: emit only changes to a final status (embedded, parsed, parsing_failed, "
+                            + "embedding_failed, fail).")
+    private boolean terminalOnly;
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "fileEvents: a change of status_vision alone is a change too (CamelParadigmPreviousStatus "
+                            + "then equals the status).")
+    private boolean includeStatusVisionChanges;
+    @UriParam(label = "consumer", defaultValue = "now",
+              description = "Where a consumer with no stored state starts: all (the current state of every matching "
+                            + "file, each as a first sight), now (only changes from now on, by this machine's clock) "
+                            + "or an ISO-8601 instant such as 2025-01-01T00:00:00Z (files changed since then). Ignored "
+                            + "once the state repository holds a position.")
+    private String startFrom = "now";
+    @UriParam(label = "consumer", defaultValue = "2000", javaType = "java.time.Duration",
+              description = "Each poll asks for files updated since the last change seen minus this overlap, to cover "
+                            + "clock skew and changes committed late; repeats are dropped by comparing statuses.")
+    private long overlap = 2_000;
+    @UriParam(label = "consumer",
+              description = "Where the consumer keeps its position (e.g. a FileStateRepository, to survive restarts, "
+                            + "or one shared by instances behind master:). Default: in memory.")
+    private StateRepository<String, String> stateRepository;
+    @UriParam(label = "consumer",
+              description = "The key of this consumer's state in the stateRepository. Default: made of the "
+                            + "operation and the filters.")
+    private String stateKey;
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "sessionEvents: also emit PROCESSING summaries, at most one per session and poll, when "
+                            + "files of a session changed but not all are final.")
+    private boolean emitProgress;
+    @UriParam(label = "consumer", defaultValue = "0", javaType = "java.time.Duration",
+              description = "sessionEvents: a session whose files are all final is emitted only after it has kept "
+                            + "the same number of files for this long (no more uploads expected). 0: at once.")
+    private long quietPeriod;
 
     public ParadigmConfiguration copy() {
         try {
@@ -399,5 +441,77 @@ public class ParadigmConfiguration implements Cloneable {
 
     public void setStreamResults(boolean streamResults) {
         this.streamResults = streamResults;
+    }
+
+    public String getStatuses() {
+        return statuses;
+    }
+
+    public void setStatuses(String statuses) {
+        this.statuses = statuses;
+    }
+
+    public boolean isTerminalOnly() {
+        return terminalOnly;
+    }
+
+    public void setTerminalOnly(boolean terminalOnly) {
+        this.terminalOnly = terminalOnly;
+    }
+
+    public boolean isIncludeStatusVisionChanges() {
+        return includeStatusVisionChanges;
+    }
+
+    public void setIncludeStatusVisionChanges(boolean includeStatusVisionChanges) {
+        this.includeStatusVisionChanges = includeStatusVisionChanges;
+    }
+
+    public String getStartFrom() {
+        return startFrom;
+    }
+
+    public void setStartFrom(String startFrom) {
+        this.startFrom = startFrom;
+    }
+
+    public long getOverlap() {
+        return overlap;
+    }
+
+    public void setOverlap(long overlap) {
+        this.overlap = overlap;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public String getStateKey() {
+        return stateKey;
+    }
+
+    public void setStateKey(String stateKey) {
+        this.stateKey = stateKey;
+    }
+
+    public boolean isEmitProgress() {
+        return emitProgress;
+    }
+
+    public void setEmitProgress(boolean emitProgress) {
+        this.emitProgress = emitProgress;
+    }
+
+    public long getQuietPeriod() {
+        return quietPeriod;
+    }
+
+    public void setQuietPeriod(long quietPeriod) {
+        this.quietPeriod = quietPeriod;
     }
 }

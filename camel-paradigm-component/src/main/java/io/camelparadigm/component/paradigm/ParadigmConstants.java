@@ -14,16 +14,34 @@ public final class ParadigmConstants {
     @Metadata(description = "The id of the Paradigm file: set after upload/getFile/addTags; read by addTags and getFile.",
               javaType = "Long")
     public static final String FILE_ID = "CamelParadigmFileId";
-    @Metadata(label = "producer", description = "The file's processing status (pending, parsing, embedding, embedded, "
+    @Metadata(description = "The file's processing status (pending, parsing, embedding, embedded, "
                                                 + "parsing_failed, embedding_failed, fail, ...).",
               javaType = "String")
     public static final String STATUS = "CamelParadigmStatus";
-    @Metadata(label = "producer", description = "The file's vision processing status.", javaType = "String")
+    @Metadata(description = "The file's vision processing status.", javaType = "String")
     public static final String STATUS_VISION = "CamelParadigmStatusVision";
-    @Metadata(label = "producer", description = "Why processing failed, when it failed.", javaType = "String")
+    @Metadata(description = "Why processing failed, when it failed.", javaType = "String")
     public static final String STATUS_DETAIL = "CamelParadigmStatusDetail";
-    @Metadata(label = "producer", description = "The upload session the file belongs to.", javaType = "String")
+    @Metadata(description = "The upload session the file belongs to.", javaType = "String")
     public static final String UPLOAD_SESSION_UUID = "CamelParadigmUploadSessionUuid";
+
+    // ---- consumers (fileEvents, sessionEvents)
+
+    @Metadata(label = "consumer",
+              description = "fileEvents: the status the consumer last delivered for this file; absent the first time "
+                            + "the consumer sees the file.",
+              javaType = "String")
+    public static final String PREVIOUS_STATUS = "CamelParadigmPreviousStatus";
+    @Metadata(label = "consumer",
+              description = "fileEvents: true when the new status is final (embedded, parsed, parsing_failed, "
+                            + "embedding_failed, fail).",
+              javaType = "Boolean")
+    public static final String TERMINAL = "CamelParadigmTerminal";
+    @Metadata(label = "consumer",
+              description = "sessionEvents: the rolled-up status of the upload session: COMPLETED, PARTIAL, FAILED or "
+                            + "PROCESSING.",
+              javaType = "String")
+    public static final String SESSION_STATUS = "CamelParadigmSessionStatus";
     @Metadata(label = "producer", description = "The server's message about the upload.", javaType = "String")
     public static final String MESSAGE = "CamelParadigmMessage";
     @Metadata(label = "producer",

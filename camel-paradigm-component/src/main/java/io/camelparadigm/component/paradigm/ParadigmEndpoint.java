@@ -3,15 +3,19 @@ package io.camelparadigm.component.paradigm;
 import java.time.Duration;
 
 import io.camelparadigm.component.paradigm.client.ParadigmClient;
+import io.camelparadigm.component.paradigm.consumer.FileEventsConsumer;
+import io.camelparadigm.component.paradigm.consumer.SessionEventsConsumer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 
 /**
  * Upload documents to LightOn Paradigm with their source metadata, tag, list and search them.
@@ -20,13 +24,20 @@ import org.apache.camel.support.ScheduledPollEndpoint;
              category = { Category.DOCUMENT, Category.AI }, headersClass = ParadigmConstants.class)
 public class ParadigmEndpoint extends ScheduledPollEndpoint {
 
-    @UriPath(description = "The operation: upload, addTags, listFiles, search, getFile or listWorkspaces.")
+    @UriPath(description = "The operation: upload, addTags, listFiles, search, getFile or listWorkspaces; in from(): "
+                           + "fileEvents (one exchange per file status change) or sessionEvents (one exchange per "
+                           + "finished upload session).")
     @Metadata(required = true)
     private String operation;
     @UriParam
     private ParadigmConfiguration configuration;
 
+    /** The consumer names usable in from(). */
+    public static final String FILE_EVENTS = "fileEvents";
+    public static final String SESSION_EVENTS = "sessionEvents";
+
     private volatile ParadigmClient client;
+    private StateRepository<String, String> defaultStateRepository;
 
     public ParadigmEndpoint(String uri, ParadigmComponent component, ParadigmConfiguration configuration) {
         super(uri, component);
@@ -48,9 +59,41 @@ public class ParadigmEndpoint extends ScheduledPollEndpoint {
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException(
-                "paradigm:" + operation + " cannot be used in from(): the paradigm component has no consumer yet");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        Consumer consumer;
+        if (FILE_EVENTS.equals(operation)) {
+            consumer = new FileEventsConsumer(this, processor);
+        } else if (SESSION_EVENTS.equals(operation)) {
+            consumer = new SessionEventsConsumer(this, processor);
+        } else {
+            throw new UnsupportedOperationException("paradigm:" + operation + " cannot be used in from(); the "
+                                                    + "consumers are paradigm:" + FILE_EVENTS + " and paradigm:"
+                                                    + SESSION_EVENTS);
+        }
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** The consumers' state repository: the configured one, or one in memory that lives as long as this endpoint. */
+    public synchronized StateRepository<String, String> stateRepository() {
+        if (configuration.getStateRepository() != null) {
+            return configuration.getStateRepository();
+        }
+        if (defaultStateRepository == null) {
+            defaultStateRepository = new MemoryStateRepository();
+        }
+        return defaultStateRepository;
+    }
+
+    /** The key of the consumer's state: the stateKey option, or one made of the operation and the filters. */
+    public String stateKey() {
+        if (configuration.getStateKey() != null && !configuration.getStateKey().isBlank()) {
+            return configuration.getStateKey();
+        }
+        String filters = String.join("|", String.valueOf(configuration.getWorkspaceId()),
+                String.valueOf(configuration.getUploadSessionUuid()), String.valueOf(configuration.getTags()),
+                String.valueOf(configuration.getDocType()), String.valueOf(configuration.getExtension()));
+        return "paradigm-" + operation + "-" + Integer.toHexString(filters.hashCode());
     }
 
     /** The API client of this endpoint: its base URL, key and timeout over the component's pooled HTTP client. */

@@ -1,0 +1,86 @@
+package io.camelparadigm.component.paradigm.consumer;
+
+import java.util.List;
+
+import io.camelparadigm.component.paradigm.ParadigmComponent;
+import io.camelparadigm.component.paradigm.ParadigmConstants;
+import io.camelparadigm.emulator.ParadigmEmulatorExtension;
+import io.camelparadigm.emulator.SeedFile;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Consumer route tests against the emulator on a manual clock. Routes use startScheduler=false and the test polls
+ * by hand ({@link #poll()}), so every poll happens exactly when the test says and routes to mock:events.
+ */
+abstract class ConsumerTestSupport extends CamelTestSupport {
+
+    static final String ROUTE = "events";
+
+    @RegisterExtension
+    static final ParadigmEmulatorExtension EMULATOR = ParadigmEmulatorExtension.builder().manualClock().build();
+
+    @BeforeEach
+    void emptyEmulator() {
+        EMULATOR.reset();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        ParadigmComponent paradigm = context.getComponent("paradigm", ParadigmComponent.class);
+        paradigm.getConfiguration().setBaseUrl(EMULATOR.baseUrl());
+        paradigm.getConfiguration().setApiKey(EMULATOR.apiKey());
+        return context;
+    }
+
+    /** Starts {@code from(uri).to("mock:events")}, polled only by {@link #poll()}. */
+    void consume(String uri) throws Exception {
+        String separator = uri.contains("?") ? "&" : "?";
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri + separator + "startScheduler=false").routeId(ROUTE).to("mock:events");
+            }
+        });
+    }
+
+    /** One poll of the route's consumer, on this thread: its exchanges are processed when it returns. */
+    void poll() {
+        ((ScheduledPollConsumer) context.getRoute(ROUTE).getConsumer()).run();
+    }
+
+    MockEndpoint events() {
+        return getMockEndpoint("mock:events");
+    }
+
+    /** "id:status<-previous" of each received exchange, in order. */
+    List<String> received() {
+        return events().getReceivedExchanges().stream().map(ConsumerTestSupport::describe).toList();
+    }
+
+    static String describe(Exchange exchange) {
+        Object previous = exchange.getMessage().getHeader(ParadigmConstants.PREVIOUS_STATUS);
+        return exchange.getMessage().getHeader(ParadigmConstants.FILE_ID) + ":"
+               + exchange.getMessage().getHeader(ParadigmConstants.STATUS)
+               + (previous == null ? "" : "<-" + previous);
+    }
+
+    static long workspaceId() {
+        return EMULATOR.workspaceId();
+    }
+
+    static long seed(String filename) {
+        return EMULATOR.seedFile(SeedFile.builder(workspaceId(), filename).build());
+    }
+
+    static void step() {
+        EMULATOR.advance(java.time.Duration.ofSeconds(1));
+    }
+}
