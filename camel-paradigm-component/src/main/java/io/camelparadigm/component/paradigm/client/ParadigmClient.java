@@ -272,7 +272,9 @@ public class ParadigmClient {
     private URI sameOrigin(String pageUrl) {
         URI link = URI.create(pageUrl);
         try {
-            return new URIBuilder(baseUri).setPath(link.getRawPath()).setCustomQuery(link.getRawQuery()).build();
+            // parameters decoded, then encoded once: the raw query passed on as is would be encoded a second time
+            return new URIBuilder(baseUri).setPath(link.getRawPath())
+                    .setParameters(new URIBuilder(link).getQueryParams()).build();
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("Invalid pagination link: " + pageUrl, e);
         }

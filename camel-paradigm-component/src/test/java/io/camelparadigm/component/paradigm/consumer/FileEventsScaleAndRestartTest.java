@@ -1,0 +1,135 @@
+package io.camelparadigm.component.paradigm.consumer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import io.camelparadigm.component.paradigm.ParadigmComponent;
+import io.camelparadigm.component.paradigm.ParadigmConstants;
+import io.camelparadigm.emulator.RecordedRequest;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FileEventsScaleAndRestartTest extends ConsumerTestSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileEventsScaleAndRestartTest.class);
+
+    @TempDir
+    Path tempDir;
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties properties = new Properties();
+        properties.put("paradigm.workspaceId", String.valueOf(workspaceId()));
+        return properties;
+    }
+
+    @Test
+    void requestsPerPollFollowTheChangesNotTheWorkspaceSize() throws Exception {
+        EMULATOR.seedFiles(workspaceId(), 100_000, "bulk-");
+        EMULATOR.completeAll();
+        EMULATOR.advance(java.time.Duration.ofMinutes(1)); // past the overlap: the seeded files are history
+        int pageSize = 30;
+        consume("paradigm:fileEvents?pageSize=" + pageSize + "&startFrom=" + EMULATOR.now());
+        EMULATOR.clearRequests();
+        poll();
+        assertThat(listings()).hasSize(1);
+        assertThat(received()).isEmpty();
+
+        EMULATOR.seedFiles(workspaceId(), 100, "new-");
+        EMULATOR.clearRequests();
+        poll();
+        int firstSight = listings().size();
+        step();
+        EMULATOR.clearRequests();
+        poll();
+        int change = listings().size();
+
+        LOG.info("100,000 files, 100 changed, pageSize {}: {} and {} requests per poll", pageSize, firstSight, change);
+        int bound = (int) Math.ceil(100.0 / pageSize) + 1;
+        assertThat(firstSight).isLessThanOrEqualTo(bound);
+        assertThat(change).isLessThanOrEqualTo(bound);
+        assertThat(received()).hasSize(200);
+        assertThat(received().subList(100, 200)).allMatch(event -> event.endsWith(":parsing<-pending"));
+    }
+
+    @Test
+    void restartWithFileStateRepositoryNeitherLosesNorRepeatsCompletedChanges() throws Exception {
+        Path store = tempDir.resolve("paradigm-state.dat");
+        long id = seed("report.pdf");
+        List<String> delivered = new ArrayList<>();
+
+        CamelContext first = startedContext(store, delivered);
+        pollRoute(first);
+        step();
+        pollRoute(first);
+        first.stop();
+        assertThat(delivered).containsExactly(id + ":pending", id + ":parsing<-pending");
+
+        step();
+        step();
+        CamelContext second = startedContext(store, delivered);
+        pollRoute(second);
+        pollRoute(second);
+        second.stop();
+
+        // embedding came and went while nothing polled: the change seen is parsing -> embedded, once
+        assertThat(delivered).containsExactly(id + ":pending", id + ":parsing<-pending", id + ":embedded<-parsing");
+    }
+
+    @Test
+    void yamlRouteConsumesFileEvents() throws Exception {
+        PluginHelper.getRoutesLoader(context)
+                .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/file-events-route.yaml"));
+        long id = seed("yaml.pdf");
+        poll();
+        EMULATOR.completeAll();
+        poll();
+
+        assertThat(events().getReceivedExchanges()).singleElement()
+                .satisfies(e -> assertThat(e.getMessage().getBody(String.class))
+                        .isEqualTo(id + " embedded terminal=true"));
+    }
+
+    private static List<RecordedRequest> listings() {
+        return EMULATOR.requests().stream().filter(r -> r.path().equals("/api/v3/files")).toList();
+    }
+
+    private static CamelContext startedContext(Path store, List<String> delivered) throws Exception {
+        CamelContext camel = new DefaultCamelContext();
+        ParadigmComponent paradigm = camel.getComponent("paradigm", ParadigmComponent.class);
+        paradigm.getConfiguration().setBaseUrl(EMULATOR.baseUrl());
+        paradigm.getConfiguration().setApiKey(EMULATOR.apiKey());
+        camel.getRegistry().bind("paradigmState", FileStateRepository.fileStateRepository(store.toFile()));
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("paradigm:fileEvents?startFrom=all&stateRepository=#paradigmState&startScheduler=false")
+                        .routeId(ROUTE)
+                        .process(exchange -> delivered.add(describe(exchange)));
+            }
+        });
+        camel.start();
+        return camel;
+    }
+
+    private static void pollRoute(CamelContext camel) {
+        ((ScheduledPollConsumer) camel.getRoute(ROUTE).getConsumer()).run();
+    }
+
+    static String header(org.apache.camel.Exchange e) {
+        return e.getMessage().getHeader(ParadigmConstants.STATUS, String.class);
+    }
+}
