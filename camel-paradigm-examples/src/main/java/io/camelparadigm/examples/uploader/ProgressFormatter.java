@@ -1,0 +1,46 @@
+package io.camelparadigm.examples.uploader;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** Renders a {@link ProgressSnapshot} as a progress bar (terminals) or as a plain log line (pipes, CI logs). */
+public final class ProgressFormatter {
+
+    private final int barWidth;
+
+    public ProgressFormatter(int barWidth) {
+        this.barWidth = barWidth;
+    }
+
+    public String bar(ProgressSnapshot snapshot) {
+        int filled = snapshot.selected() == 0 ? barWidth : (int) ((long) barWidth * snapshot.settled() / snapshot.selected());
+        return "[" + "#".repeat(filled) + ".".repeat(barWidth - filled) + "] "
+               + String.format(Locale.ROOT, "%3d%% %d/%d", snapshot.percent(), snapshot.settled(), snapshot.selected())
+               + " | " + counters(snapshot) + " | " + speed(snapshot);
+    }
+
+    public String line(ProgressSnapshot snapshot) {
+        return String.format(Locale.ROOT, "progress %d/%d (%d%%): ", snapshot.settled(), snapshot.selected(),
+                snapshot.percent()) + counters(snapshot) + "; " + speed(snapshot);
+    }
+
+    private static String counters(ProgressSnapshot snapshot) {
+        return "done " + snapshot.done() + ", failed " + snapshot.failed() + ", skipped " + snapshot.skipped()
+               + ", in flight " + snapshot.inFlight() + ", queued " + snapshot.queued();
+    }
+
+    private static String speed(ProgressSnapshot snapshot) {
+        return String.format(Locale.ROOT, "%.1f docs/s, ETA %s", snapshot.perSecond(),
+                snapshot.eta() == null ? "--:--" : clock(snapshot.eta()));
+    }
+
+    /** m:ss below an hour, h:mm:ss above. */
+    public static String clock(Duration duration) {
+        long seconds = Math.max(0, duration.toSeconds());
+        long hours = seconds / 3600;
+        long minutes = seconds % 3600 / 60;
+        long rest = seconds % 60;
+        return hours > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", hours, minutes, rest)
+                         : String.format(Locale.ROOT, "%d:%02d", minutes, rest);
+    }
+}

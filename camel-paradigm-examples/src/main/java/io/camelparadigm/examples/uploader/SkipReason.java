@@ -1,0 +1,22 @@
+package io.camelparadigm.examples.uploader;
+
+/** Why a file found in the folder was not uploaded. None of these counts as a failure. */
+public enum SkipReason {
+    UNSUPPORTED_EXTENSION("unsupported extension"),
+    TOO_LARGE("larger than the size limit"),
+    EMPTY("empty file"),
+    UNREADABLE("not readable"),
+    ALREADY_UPLOADED("already uploaded (state file)"),
+    ALREADY_IN_PARADIGM("already in Paradigm (same external id)"),
+    NOT_ATTEMPTED("not attempted: --max-fails reached");
+
+    private final String description;
+
+    SkipReason(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+}

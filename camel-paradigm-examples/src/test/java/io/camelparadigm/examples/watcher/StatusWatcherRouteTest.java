@@ -1,0 +1,124 @@
+package io.camelparadigm.examples.watcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelparadigm.component.paradigm.ParadigmComponent;
+import io.camelparadigm.component.paradigm.client.ParadigmJson;
+import io.camelparadigm.emulator.ParadigmEmulatorExtension;
+import io.camelparadigm.emulator.SeedFile;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The YAML status watcher against the emulator on a manual clock: the test decides when documents progress. */
+class StatusWatcherRouteTest extends CamelTestSupport {
+
+    private static final String ROUTE = "paradigm-status-watcher";
+
+    @RegisterExtension
+    static final ParadigmEmulatorExtension PARADIGM = ParadigmEmulatorExtension.builder().manualClock().build();
+
+    @TempDir
+    Path deadLetterFolder;
+
+    @BeforeEach
+    void emptyEmulator() {
+        PARADIGM.reset();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        ParadigmComponent paradigm = context.getComponent("paradigm", ParadigmComponent.class);
+        paradigm.getConfiguration().setBaseUrl(PARADIGM.baseUrl());
+        paradigm.getConfiguration().setApiKey(PARADIGM.apiKey());
+        Properties properties = new Properties();
+        properties.put("paradigm.workspaceId", String.valueOf(PARADIGM.workspaceId()));
+        // the emulator's manual clock starts in 2025: "now" by this machine's clock would be later than every change
+        properties.put("watcher.startFrom", "all");
+        properties.put("watcher.pollDelay", "50");
+        properties.put("watcher.deadLetterFolder", deadLetterFolder.toString());
+        context.getPropertiesComponent().setOverrideProperties(properties);
+        return context;
+    }
+
+    @Test
+    void everyChangeGoesThroughTheRouteAndOnlyFailedDocumentsReachTheDeadLetterFolder() throws Exception {
+        PARADIGM.scriptFailure("^scan-", "parsing_failed", "PDF is encrypted");
+        long report = PARADIGM.seedFile(SeedFile.builder(PARADIGM.workspaceId(), "report.pdf").build());
+        long scan = PARADIGM.seedFile(SeedFile.builder(PARADIGM.workspaceId(), "scan-contract.pdf")
+                .externalMetadata(java.util.Map.of("external_id", "contracts/42"))
+                .build());
+
+        NotifyBuilder firstSight = new NotifyBuilder(context).fromRoute(ROUTE).whenCompleted(2).create();
+        startWatcher();
+        assertThat(firstSight.matches(20, TimeUnit.SECONDS)).as("both pending documents seen").isTrue();
+        assertThat(deadLetters()).isEmpty();
+
+        NotifyBuilder processed = new NotifyBuilder(context).fromRoute(ROUTE).whenCompleted(2).create();
+        PARADIGM.advance(Duration.ofSeconds(3));
+        assertThat(processed.matches(20, TimeUnit.SECONDS)).as("both final statuses seen").isTrue();
+
+        List<Path> deadLetters = deadLetters();
+        assertThat(deadLetters).extracting(path -> path.getFileName().toString())
+                .containsExactly(scan + "-parsing_failed.json");
+        JsonNode details = ParadigmJson.mapper().readTree(deadLetters.get(0).toFile());
+        assertThat(details.get("id").asLong()).isEqualTo(scan);
+        assertThat(details.get("filename").asText()).isEqualTo("scan-contract.pdf");
+        assertThat(details.get("status").asText()).isEqualTo("parsing_failed");
+        assertThat(details.get("previous_status").asText()).isEqualTo("pending");
+        assertThat(details.get("status_detail").asText()).isEqualTo("PDF is encrypted");
+        assertThat(details.get("external_id").asText()).isEqualTo("contracts/42");
+        assertThat(details.get("workspace_id").asLong()).isEqualTo(PARADIGM.workspaceId());
+        assertThat(PARADIGM.storedFiles()).filteredOn(file -> file.id() == report)
+                .extracting(file -> file.status()).containsExactly("embedded");
+    }
+
+    @Test
+    void aDocumentThatFailsLaterIsWrittenOnceWhateverTheNumberOfPolls() throws Exception {
+        PARADIGM.scriptFailure("huge", "embedding_failed", "Embedding service timed out");
+        long huge = PARADIGM.seedFile(SeedFile.builder(PARADIGM.workspaceId(), "huge-manual.pdf").build());
+
+        NotifyBuilder firstSight = new NotifyBuilder(context).fromRoute(ROUTE).whenCompleted(1).create();
+        startWatcher();
+        assertThat(firstSight.matches(20, TimeUnit.SECONDS)).isTrue();
+
+        NotifyBuilder failed = new NotifyBuilder(context).fromRoute(ROUTE)
+                .filter(exchange -> "embedding_failed".equals(exchange.getMessage().getHeader("CamelParadigmStatus")))
+                .whenCompleted(1).create();
+        PARADIGM.advance(Duration.ofSeconds(5));
+        assertThat(failed.matches(20, TimeUnit.SECONDS)).isTrue();
+
+        // more polls over an unchanged workspace must not deliver the failure again
+        NotifyBuilder anyMore = new NotifyBuilder(context).fromRoute(ROUTE).whenCompleted(1).create();
+        assertThat(anyMore.matches(1, TimeUnit.SECONDS)).isFalse();
+        assertThat(deadLetters()).extracting(path -> path.getFileName().toString())
+                .containsExactly(huge + "-embedding_failed.json");
+    }
+
+    private void startWatcher() throws Exception {
+        PluginHelper.getRoutesLoader(context)
+                .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/status-watcher.yaml"));
+    }
+
+    private List<Path> deadLetters() throws Exception {
+        try (Stream<Path> files = Files.list(deadLetterFolder)) {
+            return files.sorted().toList();
+        }
+    }
+}
