@@ -58,15 +58,15 @@ public class ParadigmProducer extends DefaultProducer {
     private void upload(Exchange exchange) throws InterruptedException {
         Message message = exchange.getMessage();
         long workspaceId = workspaceId(message, "upload");
-        List<Long> tags = ParadigmValues.tagIds("upload", value(message, ParadigmConstants.TAGS, configuration.getTags()));
+        List<Long> tags = ParadigmValues.tagIds("upload", ParadigmValues.headerOr(message, ParadigmConstants.TAGS, configuration.getTags()));
         ExternalMetadata metadata = ExternalMetadataResolver.resolve(message, configuration);
-        String filename = text(message, ParadigmConstants.FILENAME, configuration.getFilename());
+        String filename = ParadigmValues.textOr(message, ParadigmConstants.FILENAME, configuration.getFilename());
         UploadRequest request = new UploadRequest(
                 workspaceId,
                 new UploadContentResolver(configuration.getMaxFileSize()).resolve(exchange, filename),
                 filename,
-                text(message, ParadigmConstants.TITLE, configuration.getTitle()),
-                text(message, ParadigmConstants.PARSER, configuration.getParser()),
+                ParadigmValues.textOr(message, ParadigmConstants.TITLE, configuration.getTitle()),
+                ParadigmValues.textOr(message, ParadigmConstants.PARSER, configuration.getParser()),
                 tags,
                 metadata);
 
@@ -108,7 +108,7 @@ public class ParadigmProducer extends DefaultProducer {
     private void addTags(Exchange exchange) {
         Message message = exchange.getMessage();
         long fileId = fileId(message, "addTags");
-        Object tagsValue = value(message, ParadigmConstants.TAGS, configuration.getTags());
+        Object tagsValue = ParadigmValues.headerOr(message, ParadigmConstants.TAGS, configuration.getTags());
         if (tagsValue == null) {
             tagsValue = message.getBody();
         }
@@ -176,16 +176,6 @@ public class ParadigmProducer extends DefaultProducer {
         if (file.externalId() != null) {
             message.setHeader(ParadigmConstants.EXTERNAL_ID, file.externalId());
         }
-    }
-
-    private static Object value(Message message, String header, Object fallback) {
-        Object value = message.getHeader(header);
-        return value != null ? value : fallback;
-    }
-
-    private static String text(Message message, String header, String fallback) {
-        String value = message.getHeader(header, String.class);
-        return value != null && !value.isBlank() ? value : fallback;
     }
 
     private ParadigmClient client() {

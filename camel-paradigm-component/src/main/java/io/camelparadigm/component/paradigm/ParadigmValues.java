@@ -6,11 +6,27 @@ import java.util.Collection;
 import java.util.List;
 
 import io.camelparadigm.component.paradigm.client.ParadigmValidationException;
+import org.apache.camel.Message;
 
-/** Reads list values (tag ids, statuses) given as a List, an array or comma-separated text. */
+/**
+ * Reads option values a header may override, and list values (tag ids, statuses) given as a List, an array or
+ * comma-separated text.
+ */
 final class ParadigmValues {
 
     private ParadigmValues() {
+    }
+
+    /** The header's value, or the option's when the header is absent. */
+    static Object headerOr(Message message, String header, Object option) {
+        Object value = message.getHeader(header);
+        return value != null ? value : option;
+    }
+
+    /** The header's text, or the option's when the header is absent or blank. */
+    static String textOr(Message message, String header, String option) {
+        String value = message.getHeader(header, String.class);
+        return value != null && !value.isBlank() ? value : option;
     }
 
     static List<String> texts(Object value) {
