@@ -1,0 +1,44 @@
+package io.camelparadigm.examples.webhook;
+
+import io.camelparadigm.component.paradigm.ParadigmConstants;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * The request headers a webhook caller sets, and the paradigm: upload headers they become. Callers cannot set
+ * {@code CamelParadigm*} headers themselves: platform-http drops incoming {@code Camel*} headers.
+ */
+public final class WebhookHeaders {
+
+    /** Required: the document's file name, with its extension (Paradigm picks the parser from it). */
+    public static final String FILENAME = "X-Document-Filename";
+    public static final String TITLE = "X-Document-Title";
+    /** The document's id in the caller's system; required by Paradigm when any other metadata below is sent. */
+    public static final String EXTERNAL_ID = "X-Document-External-Id";
+    public static final String DOC_TYPE = "X-Document-Type";
+    public static final String EXTERNAL_URL = "X-Document-Url";
+    /** Tag ids, comma-separated. */
+    public static final String TAGS = "X-Document-Tags";
+
+    private WebhookHeaders() {
+    }
+
+    public static void toUploadHeaders(Exchange exchange) {
+        Message message = exchange.getMessage();
+        copy(message, FILENAME, ParadigmConstants.FILENAME);
+        copy(message, TITLE, ParadigmConstants.TITLE);
+        copy(message, EXTERNAL_ID, ParadigmConstants.EXTERNAL_ID);
+        copy(message, DOC_TYPE, ParadigmConstants.DOC_TYPE);
+        copy(message, EXTERNAL_URL, ParadigmConstants.EXTERNAL_URL);
+        copy(message, TAGS, ParadigmConstants.TAGS);
+        // the request body is already buffered by the HTTP server: as bytes, its size is checked before sending
+        message.setBody(message.getBody(byte[].class));
+    }
+
+    private static void copy(Message message, String from, String to) {
+        String value = message.getHeader(from, String.class);
+        if (value != null && !value.isBlank()) {
+            message.setHeader(to, value.trim());
+        }
+    }
+}
