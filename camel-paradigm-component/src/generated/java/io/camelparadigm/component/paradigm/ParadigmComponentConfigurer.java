@@ -30,6 +30,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         ParadigmComponent target = (ParadigmComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveconcurrency":
+        case "adaptiveConcurrency": getOrCreateConfiguration(target).setAdaptiveConcurrency(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
@@ -71,8 +73,12 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "includeContent": getOrCreateConfiguration(target).setIncludeContent(property(camelContext, boolean.class, value)); return true;
         case "includestatusvisionchanges":
         case "includeStatusVisionChanges": getOrCreateConfiguration(target).setIncludeStatusVisionChanges(property(camelContext, boolean.class, value)); return true;
+        case "initialconcurrency":
+        case "initialConcurrency": getOrCreateConfiguration(target).setInitialConcurrency(property(camelContext, int.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrency":
+        case "maxConcurrency": getOrCreateConfiguration(target).setMaxConcurrency(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxdocuments":
@@ -81,6 +87,10 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxFileSize": getOrCreateConfiguration(target).setMaxFileSize(property(camelContext, long.class, value)); return true;
         case "maxresults":
         case "maxResults": getOrCreateConfiguration(target).setMaxResults(property(camelContext, long.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxretryafter":
+        case "maxRetryAfter": getOrCreateConfiguration(target).setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "onexisting":
         case "onExisting": getOrCreateConfiguration(target).setOnExisting(property(camelContext, io.camelparadigm.component.paradigm.OnExisting.class, value)); return true;
         case "ordering": getOrCreateConfiguration(target).setOrdering(property(camelContext, java.lang.String.class, value)); return true;
@@ -96,6 +106,10 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "quietPeriod": getOrCreateConfiguration(target).setQuietPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryinitialdelay":
+        case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrymaxdelay":
+        case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "search": getOrCreateConfiguration(target).setSearch(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
@@ -138,6 +152,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveconcurrency":
+        case "adaptiveConcurrency": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "autowiredenabled":
@@ -179,8 +195,12 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "includeContent": return boolean.class;
         case "includestatusvisionchanges":
         case "includeStatusVisionChanges": return boolean.class;
+        case "initialconcurrency":
+        case "initialConcurrency": return int.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrency":
+        case "maxConcurrency": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxdocuments":
@@ -189,6 +209,10 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxFileSize": return long.class;
         case "maxresults":
         case "maxResults": return long.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
+        case "maxretryafter":
+        case "maxRetryAfter": return long.class;
         case "onexisting":
         case "onExisting": return io.camelparadigm.component.paradigm.OnExisting.class;
         case "ordering": return java.lang.String.class;
@@ -204,6 +228,10 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "quietPeriod": return long.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "retryinitialdelay":
+        case "retryInitialDelay": return long.class;
+        case "retrymaxdelay":
+        case "retryMaxDelay": return long.class;
         case "search": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
@@ -247,6 +275,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         ParadigmComponent target = (ParadigmComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveconcurrency":
+        case "adaptiveConcurrency": return getOrCreateConfiguration(target).isAdaptiveConcurrency();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
         case "autowiredenabled":
@@ -288,8 +318,12 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "includeContent": return getOrCreateConfiguration(target).isIncludeContent();
         case "includestatusvisionchanges":
         case "includeStatusVisionChanges": return getOrCreateConfiguration(target).isIncludeStatusVisionChanges();
+        case "initialconcurrency":
+        case "initialConcurrency": return getOrCreateConfiguration(target).getInitialConcurrency();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrency":
+        case "maxConcurrency": return getOrCreateConfiguration(target).getMaxConcurrency();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
         case "maxdocuments":
@@ -298,6 +332,10 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxFileSize": return getOrCreateConfiguration(target).getMaxFileSize();
         case "maxresults":
         case "maxResults": return getOrCreateConfiguration(target).getMaxResults();
+        case "maxretries":
+        case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "maxretryafter":
+        case "maxRetryAfter": return getOrCreateConfiguration(target).getMaxRetryAfter();
         case "onexisting":
         case "onExisting": return getOrCreateConfiguration(target).getOnExisting();
         case "ordering": return getOrCreateConfiguration(target).getOrdering();
@@ -313,6 +351,10 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "quietPeriod": return getOrCreateConfiguration(target).getQuietPeriod();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
+        case "retryinitialdelay":
+        case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
+        case "retrymaxdelay":
+        case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
         case "search": return getOrCreateConfiguration(target).getSearch();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();

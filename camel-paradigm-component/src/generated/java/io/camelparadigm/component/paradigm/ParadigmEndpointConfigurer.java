@@ -23,6 +23,8 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         ParadigmEndpoint target = (ParadigmEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveconcurrency":
+        case "adaptiveConcurrency": target.getConfiguration().setAdaptiveConcurrency(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "backofferrorthreshold":
@@ -65,16 +67,24 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "includeContent": target.getConfiguration().setIncludeContent(property(camelContext, boolean.class, value)); return true;
         case "includestatusvisionchanges":
         case "includeStatusVisionChanges": target.getConfiguration().setIncludeStatusVisionChanges(property(camelContext, boolean.class, value)); return true;
+        case "initialconcurrency":
+        case "initialConcurrency": target.getConfiguration().setInitialConcurrency(property(camelContext, int.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrency":
+        case "maxConcurrency": target.getConfiguration().setMaxConcurrency(property(camelContext, int.class, value)); return true;
         case "maxdocuments":
         case "maxDocuments": target.getConfiguration().setMaxDocuments(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxfilesize":
         case "maxFileSize": target.getConfiguration().setMaxFileSize(property(camelContext, long.class, value)); return true;
         case "maxresults":
         case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, long.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxretryafter":
+        case "maxRetryAfter": target.getConfiguration().setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "onexisting":
         case "onExisting": target.getConfiguration().setOnExisting(property(camelContext, io.camelparadigm.component.paradigm.OnExisting.class, value)); return true;
         case "ordering": target.getConfiguration().setOrdering(property(camelContext, java.lang.String.class, value)); return true;
@@ -90,6 +100,10 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryinitialdelay":
+        case "retryInitialDelay": target.getConfiguration().setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrymaxdelay":
+        case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -143,6 +157,8 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveconcurrency":
+        case "adaptiveConcurrency": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "backofferrorthreshold":
@@ -185,16 +201,24 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "includeContent": return boolean.class;
         case "includestatusvisionchanges":
         case "includeStatusVisionChanges": return boolean.class;
+        case "initialconcurrency":
+        case "initialConcurrency": return int.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrency":
+        case "maxConcurrency": return int.class;
         case "maxdocuments":
         case "maxDocuments": return java.lang.Integer.class;
         case "maxfilesize":
         case "maxFileSize": return long.class;
         case "maxresults":
         case "maxResults": return long.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
+        case "maxretryafter":
+        case "maxRetryAfter": return long.class;
         case "onexisting":
         case "onExisting": return io.camelparadigm.component.paradigm.OnExisting.class;
         case "ordering": return java.lang.String.class;
@@ -210,6 +234,10 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "repeatCount": return long.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "retryinitialdelay":
+        case "retryInitialDelay": return long.class;
+        case "retrymaxdelay":
+        case "retryMaxDelay": return long.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -264,6 +292,8 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         ParadigmEndpoint target = (ParadigmEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "adaptiveconcurrency":
+        case "adaptiveConcurrency": return target.getConfiguration().isAdaptiveConcurrency();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
         case "backofferrorthreshold":
@@ -306,16 +336,24 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "includeContent": return target.getConfiguration().isIncludeContent();
         case "includestatusvisionchanges":
         case "includeStatusVisionChanges": return target.getConfiguration().isIncludeStatusVisionChanges();
+        case "initialconcurrency":
+        case "initialConcurrency": return target.getConfiguration().getInitialConcurrency();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrency":
+        case "maxConcurrency": return target.getConfiguration().getMaxConcurrency();
         case "maxdocuments":
         case "maxDocuments": return target.getConfiguration().getMaxDocuments();
         case "maxfilesize":
         case "maxFileSize": return target.getConfiguration().getMaxFileSize();
         case "maxresults":
         case "maxResults": return target.getConfiguration().getMaxResults();
+        case "maxretries":
+        case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "maxretryafter":
+        case "maxRetryAfter": return target.getConfiguration().getMaxRetryAfter();
         case "onexisting":
         case "onExisting": return target.getConfiguration().getOnExisting();
         case "ordering": return target.getConfiguration().getOrdering();
@@ -331,6 +369,10 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "repeatCount": return target.getRepeatCount();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
+        case "retryinitialdelay":
+        case "retryInitialDelay": return target.getConfiguration().getRetryInitialDelay();
+        case "retrymaxdelay":
+        case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":

@@ -23,7 +23,8 @@ public class ParadigmEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(64);
+        Set<String> props = new HashSet<>(71);
+        props.add("adaptiveConcurrency");
         props.add("apiKey");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -47,11 +48,15 @@ public class ParadigmEndpointUriFactory extends org.apache.camel.support.compone
         props.add("greedy");
         props.add("includeContent");
         props.add("includeStatusVisionChanges");
+        props.add("initialConcurrency");
         props.add("initialDelay");
         props.add("lazyStartProducer");
+        props.add("maxConcurrency");
         props.add("maxDocuments");
         props.add("maxFileSize");
         props.add("maxResults");
+        props.add("maxRetries");
+        props.add("maxRetryAfter");
         props.add("onExisting");
         props.add("operation");
         props.add("ordering");
@@ -62,6 +67,8 @@ public class ParadigmEndpointUriFactory extends org.apache.camel.support.compone
         props.add("quietPeriod");
         props.add("repeatCount");
         props.add("responseTimeout");
+        props.add("retryInitialDelay");
+        props.add("retryMaxDelay");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
         props.add("scheduler");

@@ -28,6 +28,40 @@ public class ParadigmConfiguration implements Cloneable {
               description = "How long to wait for an answer before a request fails.")
     private long responseTimeout = 60_000;
 
+    // ---- retries and concurrency (see RetryPolicy and ConcurrencyGate)
+
+    @UriParam(label = "advanced,retry", defaultValue = "5",
+              description = "How many times a failed request is sent again: 429 and 503 after their Retry-After, 502, "
+                            + "504 and broken connections after an exponential backoff. An upload is re-sent only "
+                            + "when that cannot store a second copy: with an external id, after a lost answer the "
+                            + "external id is looked up first; without one, only when the request surely did not "
+                            + "reach the service (connection refused, 429, 503). A one-shot InputStream body is never "
+                            + "re-sent. 0 disables retries.")
+    private int maxRetries = 5;
+    @UriParam(label = "advanced,retry", defaultValue = "500", javaType = "java.time.Duration",
+              description = "The first retry's backoff; it doubles on each retry up to retryMaxDelay, each delay "
+                            + "drawn between half and all of its value.")
+    private long retryInitialDelay = 500;
+    @UriParam(label = "advanced,retry", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "The longest backoff between two tries.")
+    private long retryMaxDelay = 30_000;
+    @UriParam(label = "advanced,retry", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "The longest Retry-After honoured: when the service asks to wait longer, the exchange "
+                            + "fails at once saying so, instead of looking like a hang.")
+    private long maxRetryAfter = 60_000;
+    @UriParam(label = "advanced", defaultValue = "true",
+              description = "Limit the requests this endpoint has in flight, and adapt the limit to the service: it "
+                            + "shrinks on each 429 and grows back while requests succeed (AIMD), so threads(50) or a "
+                            + "parallel splitter settles near the rate the service admits.")
+    private boolean adaptiveConcurrency = true;
+    @UriParam(label = "advanced", defaultValue = "10",
+              description = "With adaptiveConcurrency: the requests in flight allowed at first.")
+    private int initialConcurrency = 10;
+    @UriParam(label = "advanced", defaultValue = "50",
+              description = "With adaptiveConcurrency: the most requests in flight ever allowed (keep it at most the "
+                            + "component's maxConnections).")
+    private int maxConcurrency = 50;
+
     // ---- upload
 
     @UriParam(label = "producer", description = "upload: the document's title (default: the filename without extension); "
@@ -201,6 +235,62 @@ public class ParadigmConfiguration implements Cloneable {
 
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    public void setRetryInitialDelay(long retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public long getMaxRetryAfter() {
+        return maxRetryAfter;
+    }
+
+    public void setMaxRetryAfter(long maxRetryAfter) {
+        this.maxRetryAfter = maxRetryAfter;
+    }
+
+    public boolean isAdaptiveConcurrency() {
+        return adaptiveConcurrency;
+    }
+
+    public void setAdaptiveConcurrency(boolean adaptiveConcurrency) {
+        this.adaptiveConcurrency = adaptiveConcurrency;
+    }
+
+    public int getInitialConcurrency() {
+        return initialConcurrency;
+    }
+
+    public void setInitialConcurrency(int initialConcurrency) {
+        this.initialConcurrency = initialConcurrency;
+    }
+
+    public int getMaxConcurrency() {
+        return maxConcurrency;
+    }
+
+    public void setMaxConcurrency(int maxConcurrency) {
+        this.maxConcurrency = maxConcurrency;
     }
 
     public String getTitle() {

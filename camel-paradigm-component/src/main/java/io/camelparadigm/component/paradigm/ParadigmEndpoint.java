@@ -2,7 +2,9 @@ package io.camelparadigm.component.paradigm;
 
 import java.time.Duration;
 
+import io.camelparadigm.component.paradigm.client.ConcurrencyGate;
 import io.camelparadigm.component.paradigm.client.ParadigmClient;
+import io.camelparadigm.component.paradigm.client.RetryPolicy;
 import io.camelparadigm.component.paradigm.consumer.FileEventsConsumer;
 import io.camelparadigm.component.paradigm.consumer.SessionEventsConsumer;
 import org.apache.camel.Category;
@@ -103,12 +105,29 @@ public class ParadigmEndpoint extends ScheduledPollEndpoint {
             synchronized (this) {
                 if (client == null) {
                     client = new ParadigmClient(getComponent().httpClient(), configuration.getBaseUrl(),
-                            configuration.getApiKey(), Duration.ofMillis(configuration.getResponseTimeout()));
+                            configuration.getApiKey(), Duration.ofMillis(configuration.getResponseTimeout()),
+                            retryPolicy(), concurrencyGate());
                 }
                 current = client;
             }
         }
         return current;
+    }
+
+    private RetryPolicy retryPolicy() {
+        return new RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getRetryInitialDelay()),
+                Duration.ofMillis(configuration.getRetryMaxDelay()), Duration.ofMillis(configuration.getMaxRetryAfter()));
+    }
+
+    private ConcurrencyGate concurrencyGate() {
+        return configuration.isAdaptiveConcurrency()
+                ? ConcurrencyGate.adaptive(configuration.getInitialConcurrency(), configuration.getMaxConcurrency())
+                : ConcurrencyGate.unlimited();
+    }
+
+    /** The limit of requests in flight of this endpoint (its current value when adaptive). */
+    public ConcurrencyGate getConcurrencyGate() {
+        return getClient().concurrency();
     }
 
     @Override

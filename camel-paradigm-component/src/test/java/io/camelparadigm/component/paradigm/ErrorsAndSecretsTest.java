@@ -26,7 +26,7 @@ class ErrorsAndSecretsTest extends EmulatorRouteTestSupport {
             public void configure() {
                 onException(ParadigmApiException.class).handled(true)
                         .setBody(simple("failed: ${exception.httpStatus}"));
-                from("direct:handled").to("paradigm:listWorkspaces");
+                from("direct:handled").to("paradigm:listWorkspaces?maxRetries=0");
             }
         };
     }
@@ -78,7 +78,7 @@ class ErrorsAndSecretsTest extends EmulatorRouteTestSupport {
         EMULATOR.faults().retryAfterSeconds(7).failNext(1, 429);
 
         ParadigmApiException e = failureOf(ParadigmApiException.class,
-                () -> template.sendBody("paradigm:listFiles", null));
+                () -> template.sendBody("paradigm:listFiles?maxRetries=0", null));
 
         assertThat(e.getHttpStatus()).isEqualTo(429);
         assertThat(e.getRetryAfterSeconds()).isEqualTo(7L);
@@ -125,7 +125,7 @@ class ErrorsAndSecretsTest extends EmulatorRouteTestSupport {
         EMULATOR.faults().dropNext(1);
 
         ParadigmException e = failureOf(ParadigmException.class,
-                () -> template.sendBody("paradigm:listFiles", null));
+                () -> template.sendBody("paradigm:listFiles?maxRetries=0", null));
 
         assertThat(e.getMessage()).startsWith("listFiles: GET ").contains("failed");
     }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelparadigm.component.paradigm.model.Page;
 import io.camelparadigm.component.paradigm.model.ParadigmFile;
+import io.camelparadigm.component.paradigm.model.Tag;
 import io.camelparadigm.component.paradigm.model.Workspace;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -29,6 +31,7 @@ import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
 import org.apache.hc.client5.http.entity.mime.InputStreamBody;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.utils.DateUtils;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -55,8 +58,18 @@ public class ParadigmClient {
     private final String apiKey;
     private final RequestConfig requestConfig;
     private final ObjectMapper json;
+    private final RetryPolicy retryPolicy;
+    private final ConcurrencyGate concurrency;
 
+    /** A client that never retries and does not limit its requests in flight. */
     public ParadigmClient(CloseableHttpClient http, String baseUrl, String apiKey, Duration responseTimeout) {
+        this(http, baseUrl, apiKey, responseTimeout, RetryPolicy.none(), ConcurrencyGate.unlimited());
+    }
+
+    public ParadigmClient(CloseableHttpClient http, String baseUrl, String apiKey, Duration responseTimeout,
+                          RetryPolicy retryPolicy, ConcurrencyGate concurrency) {
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        this.concurrency = Objects.requireNonNull(concurrency, "concurrency");
         this.http = Objects.requireNonNull(http, "http");
         this.baseUri = URI.create(stripTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl")));
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
@@ -70,7 +83,22 @@ public class ParadigmClient {
         return baseUri.toString();
     }
 
-    /** {@code POST /api/v3/files}: streams the content as multipart; 201 or 207 (tags not applied). */
+    /** The limit of requests in flight this client applies (its current value when adaptive). */
+    public ConcurrencyGate concurrency() {
+        return concurrency;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /**
+     * {@code POST /api/v3/files}: streams the content as multipart; 201 or 207 (tags not applied). An upload is not
+     * idempotent, so after a failure it is re-sent only when that cannot store a second copy: with an external id,
+     * after a failure that may have reached the service the external id is looked up first and a document found
+     * is returned instead; without one, only when the request surely did not reach the service. A one-shot stream
+     * is never re-sent.
+     */
     public UploadResult upload(UploadRequest request) {
         String operation = "upload";
         MultipartEntityBuilder multipart = MultipartEntityBuilder.create()
@@ -88,8 +116,28 @@ public class ParadigmClient {
         }
         HttpPost post = new HttpPost(resolve(FILES, Map.of()));
         post.setEntity(multipart.build());
-        Response response = execute(operation, post);
-        return new UploadResult(read(operation, response, ParadigmFile.class), response.status());
+        String externalId = request.externalMetadata() == null ? null : request.externalMetadata().externalId();
+        Resend resend = !request.content().repeatable() ? Resend.NEVER
+                : externalId == null || externalId.isBlank() ? Resend.ONLY_IF_NOT_RECEIVED : Resend.AFTER_LOOKUP;
+        return retryPolicy.run(operation, resend, () -> {
+            Response response = send(operation, post);
+            return new UploadResult(read(operation, response, ParadigmFile.class), response.status());
+        }, () -> alreadyUploaded(request, externalId));
+    }
+
+    /**
+     * The document an upload whose answer was lost stored, found by its external id (the newest one in the
+     * workspace), or null. It counts as tagged (201) only when it carries every tag asked for.
+     */
+    private UploadResult alreadyUploaded(UploadRequest request, String externalId) {
+        List<ParadigmFile> found = listFiles(FileQuery.builder().externalId(externalId)
+                .workspaceIds(List.of(request.workspaceId())).pageSize(1).build()).results();
+        if (found.isEmpty()) {
+            return null;
+        }
+        ParadigmFile file = found.get(0);
+        List<Long> tagIds = file.tags().stream().map(Tag::id).toList();
+        return new UploadResult(file, tagIds.containsAll(request.tags()) ? 201 : 207);
     }
 
     /** {@code POST /api/v3/files/{id}/tags}: adds tags (the service ignores duplicates). */
@@ -148,19 +196,35 @@ public class ParadigmClient {
         return workspaces;
     }
 
+    /** A request whose repetition changes nothing (reads, adding tags), retried on every retryable failure. */
     private Response execute(String operation, HttpUriRequestBase request) {
+        return retryPolicy.run(operation, Resend.ALWAYS, () -> send(operation, request), () -> null);
+    }
+
+    /** One try: waits for a slot under the concurrency limit, sends, and tells the limit how it went. */
+    private Response send(String operation, HttpUriRequestBase request) throws FailedAttempt {
         request.setConfig(requestConfig);
         request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey);
         request.setHeader(HttpHeaders.ACCEPT, "application/json");
+        ConcurrencyGate.Permit permit = concurrency.acquire(operation);
         Response response;
         try {
             response = http.execute(request, this::capture);
         } catch (IOException e) {
-            throw new ParadigmException(operation,
-                    request.getMethod() + " " + request.getRequestUri() + " failed: " + e, e);
+            permit.released();
+            throw FailedAttempt.broken(e, new ParadigmException(operation,
+                    request.getMethod() + " " + request.getRequestUri() + " failed: " + e, e));
+        } catch (RuntimeException e) {
+            permit.released();
+            throw e;
+        }
+        if (response.status() == 429) {
+            permit.throttled();
+        } else {
+            permit.answered();
         }
         if (response.status() >= 300) {
-            throw apiError(operation, response);
+            throw FailedAttempt.answered(apiError(operation, response));
         }
         return response;
     }
@@ -297,14 +361,20 @@ public class ParadigmClient {
         }
     }
 
-    private static Long parseRetryAfter(String value) {
-        if (value == null) {
+    /** {@code Retry-After} in seconds: a number of seconds, or an HTTP date (rounded up from now). */
+    static Long parseRetryAfter(String value) {
+        if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException httpDate) {
-            return null;
+            return Math.max(0, Long.parseLong(value.trim()));
+        } catch (NumberFormatException notSeconds) {
+            Instant date = DateUtils.parseStandardDate(value.trim());
+            if (date == null) {
+                return null;
+            }
+            long millis = Duration.between(Instant.now(), date).toMillis();
+            return Math.max(0, (millis + 999) / 1000);
         }
     }
 

@@ -1,0 +1,177 @@
+package io.camelparadigm.component.paradigm.client;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * When a failed request is sent again, and after how long.
+ * <ul>
+ * <li>429 and 503 wait what {@code Retry-After} says (plus a little jitter, so throttled requests do not all come
+ * back at once); a {@code Retry-After} longer than {@code maxRetryAfter} fails at once instead of looking like a
+ * hang. Without {@code Retry-After}, they back off like the others.</li>
+ * <li>502, 504 and broken connections back off exponentially from {@code initialDelay} up to {@code maxDelay},
+ * each delay drawn between half and all of its value (jitter).</li>
+ * <li>At most {@code maxRetries} retries; any other error status is final at once.</li>
+ * <li>What may be re-sent depends on the request ({@link Resend}): an upload is not idempotent.</li>
+ * </ul>
+ * Immutable and thread-safe. Each retry is logged at DEBUG with the operation, the attempt and the reason.
+ */
+public final class RetryPolicy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
+
+    static final String ONE_SHOT_STREAM = "not re-sent: the body is a one-shot stream and cannot be re-sent; send a "
+                                          + "File/Path/byte[] to allow retries";
+    static final String NO_EXTERNAL_ID = "not re-sent: the upload may have been stored and, without an external id, "
+                                         + "a second copy could not be told apart (set externalId to let retries "
+                                         + "check before re-sending)";
+
+    private final int maxRetries;
+    private final Duration initialDelay;
+    private final Duration maxDelay;
+    private final Duration maxRetryAfter;
+    private final Sleeper sleeper;
+    private final DoubleSupplier random;
+
+    public RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter) {
+        this(maxRetries, initialDelay, maxDelay, maxRetryAfter, Thread::sleep,
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter, Sleeper sleeper,
+                DoubleSupplier random) {
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must be 0 or more, was " + maxRetries);
+        }
+        this.maxRetries = maxRetries;
+        this.initialDelay = positive(initialDelay, "initialDelay");
+        this.maxDelay = positive(maxDelay, "maxDelay");
+        this.maxRetryAfter = Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
+        this.sleeper = sleeper;
+        this.random = random;
+    }
+
+    /** Every failure is final. */
+    public static RetryPolicy none() {
+        return new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO);
+    }
+
+    public int maxRetries() {
+        return maxRetries;
+    }
+
+    public Duration maxRetryAfter() {
+        return maxRetryAfter;
+    }
+
+    /** One try of a request: its result, or why it failed. */
+    @FunctionalInterface
+    interface Attempt<T> {
+        T run() throws FailedAttempt;
+    }
+
+    /** Looks for what a request whose answer was lost did; null when it did nothing. */
+    @FunctionalInterface
+    interface Recovery<T> {
+        T find();
+    }
+
+    /**
+     * Runs {@code attempt} until it succeeds, fails for good, or the retries are spent.
+     *
+     * @param recovery for {@link Resend#AFTER_LOOKUP}: asked, before re-sending, whether the lost request took effect
+     * @throws ParadigmException the last failure, its message saying why it was not retried when that is not obvious
+     */
+    <T> T run(String operation, Resend resend, Attempt<T> attempt, Recovery<T> recovery) {
+        for (int number = 1; ; number++) {
+            FailedAttempt failure;
+            try {
+                return attempt.run();
+            } catch (FailedAttempt failed) {
+                failure = failed;
+            }
+            Duration delay = delayBeforeRetry(failure, resend, number);
+            LOG.debug("{}: attempt {} of {} failed ({}); retrying in {} ms", operation, number, maxRetries + 1,
+                    failure.reason(), delay.toMillis());
+            sleep(operation, delay, failure);
+            if (resend == Resend.AFTER_LOOKUP && failure.mayHaveReachedService()) {
+                T done = recovery.find();
+                if (done != null) {
+                    LOG.debug("{}: the request of attempt {} had taken effect; not re-sent", operation, number);
+                    return done;
+                }
+            }
+        }
+    }
+
+    /** How long to wait before another try after this failure; throws the error when there is to be none. */
+    Duration delayBeforeRetry(FailedAttempt failure, Resend resend, int attemptNumber) throws ParadigmException {
+        if (!failure.retryable() || maxRetries == 0) {
+            throw failure.error();
+        }
+        if (resend == Resend.NEVER) {
+            throw failure.error(ONE_SHOT_STREAM);
+        }
+        if (resend == Resend.ONLY_IF_NOT_RECEIVED && failure.mayHaveReachedService()) {
+            throw failure.error(NO_EXTERNAL_ID);
+        }
+        if (attemptNumber > maxRetries) {
+            throw failure.error("gave up after " + attemptNumber + " attempts (maxRetries=" + maxRetries + ")");
+        }
+        Long retryAfter = failure.retryAfterSeconds();
+        if (retryAfter == null) {
+            return backoff(attemptNumber);
+        }
+        if (retryAfter > maxRetryAfter.toSeconds()) {
+            throw failure.error("the server asked to wait " + retryAfter + " s before retrying, more than maxRetryAfter="
+                                + maxRetryAfter.toSeconds() + " s: failing now instead of waiting");
+        }
+        return Duration.ofSeconds(retryAfter).plus(jitter(initialDelay));
+    }
+
+    /** Exponential backoff of the n-th retry (from 1), capped at maxDelay, drawn between half and all of it. */
+    Duration backoff(int retryNumber) {
+        long base = initialDelay.toMillis() << Math.min(retryNumber - 1, 30);
+        long capped = Math.min(base <= 0 ? Long.MAX_VALUE : base, maxDelay.toMillis());
+        return Duration.ofMillis(capped / 2 + Math.round(random.getAsDouble() * (capped - capped / 2)));
+    }
+
+    private Duration jitter(Duration upTo) {
+        return Duration.ofMillis(Math.round(random.getAsDouble() * upTo.toMillis()));
+    }
+
+    private void sleep(String operation, Duration delay, FailedAttempt failure) {
+        try {
+            sleeper.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ParadigmException interrupted = failure.error("interrupted while waiting to retry");
+            interrupted.addSuppressed(e);
+            throw interrupted;
+        }
+    }
+
+    private static Duration positive(Duration value, String name) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "RetryPolicy[maxRetries=" + maxRetries + ", initialDelay=" + initialDelay + ", maxDelay=" + maxDelay
+               + ", maxRetryAfter=" + maxRetryAfter + "]";
+    }
+
+    /** Waits; a seam for unit tests, which must not wait. */
+    @FunctionalInterface
+    interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
+}

@@ -1,0 +1,225 @@
+package io.camelparadigm.component.paradigm.client;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.hc.client5.http.utils.DateUtils;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RetryPolicyTest {
+
+    private final List<Long> sleeps = new ArrayList<>();
+
+    private RetryPolicy policy(int maxRetries, double random) {
+        return new RetryPolicy(maxRetries, Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(60),
+                sleeps::add, () -> random);
+    }
+
+    private static FailedAttempt status(int status, Long retryAfter) {
+        return FailedAttempt.answered(new ParadigmApiException("op", status, "reason", "code", "error", "detail",
+                retryAfter, "HTTP " + status));
+    }
+
+    private static FailedAttempt broken(IOException cause) {
+        return FailedAttempt.broken(cause, new ParadigmException("op", "POST /x failed: " + cause, cause));
+    }
+
+    /** Fails with the given failures in turn, then answers "ok"; counts the tries. */
+    private static final class Script implements RetryPolicy.Attempt<String> {
+        private final Iterator<FailedAttempt> failures;
+        final AtomicInteger tries = new AtomicInteger();
+
+        Script(FailedAttempt... failures) {
+            this.failures = List.of(failures).iterator();
+        }
+
+        @Override
+        public String run() throws FailedAttempt {
+            tries.incrementAndGet();
+            if (failures.hasNext()) {
+                throw failures.next();
+            }
+            return "ok";
+        }
+    }
+
+    @Test
+    void tooManyRequestsWaitsWhatRetryAfterSaysThenSucceeds() {
+        Script script = new Script(status(429, 3L));
+
+        assertThat(policy(5, 0).run("op", Resend.ALWAYS, script, () -> null)).isEqualTo("ok");
+
+        assertThat(script.tries).hasValue(2);
+        assertThat(sleeps).containsExactly(3_000L);
+    }
+
+    @Test
+    void retryAfterIsJitteredByAtMostTheInitialDelay() {
+        policy(5, 1).run("op", Resend.ALWAYS, new Script(status(503, 2L)), () -> null);
+
+        assertThat(sleeps).containsExactly(2_100L);
+    }
+
+    @Test
+    void retryAfterBeyondTheCapFailsAtOnceSayingSo() {
+        Script script = new Script(status(429, 120L));
+
+        assertThatThrownBy(() -> policy(5, 0).run("op", Resend.ALWAYS, script, () -> null))
+                .isInstanceOfSatisfying(ParadigmApiException.class, e -> {
+                    assertThat(e.getHttpStatus()).isEqualTo(429);
+                    assertThat(e.getRetryAfterSeconds()).isEqualTo(120L);
+                })
+                .hasMessageContaining("asked to wait 120 s").hasMessageContaining("maxRetryAfter=60 s");
+        assertThat(script.tries).hasValue(1);
+        assertThat(sleeps).isEmpty();
+    }
+
+    @Test
+    void backoffDoublesFromTheInitialDelayUpToTheMaxWithJitterDownToHalf() {
+        RetryPolicy highest = policy(10, 1);
+        RetryPolicy lowest = policy(10, 0);
+
+        assertThat(List.of(1, 2, 3, 4, 40).stream().map(n -> highest.backoff(n).toMillis()))
+                .containsExactly(100L, 200L, 400L, 500L, 500L);
+        assertThat(List.of(1, 2, 3, 4).stream().map(n -> lowest.backoff(n).toMillis()))
+                .containsExactly(50L, 100L, 200L, 250L);
+    }
+
+    @Test
+    void badGatewayAndLostAnswersOfReadsAreRetriedWithBackoff() {
+        Script script = new Script(status(502, null), broken(new NoHttpResponseException("gone")), status(504, null));
+
+        assertThat(policy(5, 1).run("op", Resend.ALWAYS, script, () -> null)).isEqualTo("ok");
+
+        assertThat(script.tries).hasValue(4);
+        assertThat(sleeps).containsExactly(100L, 200L, 400L);
+    }
+
+    @Test
+    void otherErrorStatusesAreFinal() {
+        Script script = new Script(status(400, null));
+
+        assertThatThrownBy(() -> policy(5, 0).run("op", Resend.ALWAYS, script, () -> null))
+                .isInstanceOf(ParadigmApiException.class).hasMessage("op: HTTP 400");
+        assertThat(script.tries).hasValue(1);
+    }
+
+    @Test
+    void givesUpAfterMaxRetriesWithTheLastError() {
+        Script script = new Script(status(502, null), status(502, null), status(502, null), status(502, null));
+
+        assertThatThrownBy(() -> policy(2, 0).run("op", Resend.ALWAYS, script, () -> null))
+                .isInstanceOf(ParadigmApiException.class).hasMessageContaining("gave up after 3 attempts");
+        assertThat(script.tries).hasValue(3);
+    }
+
+    @Test
+    void zeroRetriesRaisesTheErrorUnchanged() {
+        assertThatThrownBy(() -> policy(0, 0).run("op", Resend.ALWAYS, new Script(status(429, 1L)), () -> null))
+                .hasMessage("op: HTTP 429");
+    }
+
+    @Test
+    void uploadWithoutExternalIdIsResentOnlyWhenItSurelyDidNotReachTheService() {
+        Script notReached = new Script(broken(new ConnectException("refused")), status(429, 0L), status(503, 0L));
+        assertThat(policy(5, 0).run("upload", Resend.ONLY_IF_NOT_RECEIVED, notReached, () -> null)).isEqualTo("ok");
+        assertThat(notReached.tries).hasValue(4);
+
+        for (FailedAttempt ambiguous : List.of(broken(new NoHttpResponseException("gone")), status(502, null),
+                status(504, null))) {
+            Script script = new Script(ambiguous);
+            assertThatThrownBy(() -> policy(5, 0).run("upload", Resend.ONLY_IF_NOT_RECEIVED, script, () -> null))
+                    .hasMessageContaining("not re-sent").hasMessageContaining("externalId");
+            assertThat(script.tries).hasValue(1);
+        }
+    }
+
+    @Test
+    void uploadWithExternalIdReturnsWhatTheLookupFindsInsteadOfResending() {
+        Script script = new Script(broken(new NoHttpResponseException("gone")));
+        AtomicInteger lookups = new AtomicInteger();
+
+        String result = policy(5, 0).run("upload", Resend.AFTER_LOOKUP, script, () -> {
+            lookups.incrementAndGet();
+            return "found";
+        });
+
+        assertThat(result).isEqualTo("found");
+        assertThat(script.tries).hasValue(1);
+        assertThat(lookups).hasValue(1);
+    }
+
+    @Test
+    void uploadWithExternalIdIsResentWhenTheLookupFindsNothing() {
+        Script script = new Script(status(502, null));
+        AtomicInteger lookups = new AtomicInteger();
+
+        assertThat(policy(5, 0).run("upload", Resend.AFTER_LOOKUP, script, () -> {
+            lookups.incrementAndGet();
+            return null;
+        })).isEqualTo("ok");
+
+        assertThat(script.tries).hasValue(2);
+        assertThat(lookups).hasValue(1);
+    }
+
+    @Test
+    void uploadWithExternalIdIsNotLookedUpAfterAnAnswerThatSaysNothingWasStored() {
+        AtomicInteger lookups = new AtomicInteger();
+
+        policy(5, 0).run("upload", Resend.AFTER_LOOKUP, new Script(status(429, 0L)), () -> {
+            lookups.incrementAndGet();
+            return null;
+        });
+
+        assertThat(lookups).hasValue(0);
+    }
+
+    @Test
+    void oneShotStreamIsNeverResentAndTheErrorSaysWhy() {
+        for (FailedAttempt failure : List.of(status(503, 1L), broken(new ConnectException("refused")))) {
+            Script script = new Script(failure);
+            assertThatThrownBy(() -> policy(5, 0).run("upload", Resend.NEVER, script, () -> null))
+                    .hasMessageContaining("the body is a one-shot stream and cannot be re-sent")
+                    .hasMessageContaining("File/Path/byte[]");
+            assertThat(script.tries).hasValue(1);
+        }
+    }
+
+    @Test
+    void interruptedWaitStopsRetryingAndKeepsTheInterrupt() {
+        RetryPolicy policy = new RetryPolicy(5, Duration.ofMillis(100), Duration.ofMillis(500),
+                Duration.ofSeconds(60), millis -> {
+                    throw new InterruptedException();
+                }, () -> 0);
+        try {
+            assertThatThrownBy(() -> policy.run("op", Resend.ALWAYS, new Script(status(502, null)), () -> null))
+                    .hasMessageContaining("interrupted");
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void retryAfterIsReadAsSecondsOrAsAnHttpDate() {
+        assertThat(ParadigmClient.parseRetryAfter("7")).isEqualTo(7L);
+        assertThat(ParadigmClient.parseRetryAfter(" 0 ")).isZero();
+        assertThat(ParadigmClient.parseRetryAfter(DateUtils.formatStandardDate(Instant.now().plusSeconds(3600))))
+                .isBetween(3_500L, 3_600L);
+        assertThat(ParadigmClient.parseRetryAfter(DateUtils.formatStandardDate(Instant.now().minusSeconds(60))))
+                .isZero();
+        assertThat(ParadigmClient.parseRetryAfter("soon")).isNull();
+        assertThat(ParadigmClient.parseRetryAfter(null)).isNull();
+    }
+}
