@@ -13,6 +13,7 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /** Builds the component's pooled Apache HttpClient 5 from its options. */
@@ -45,6 +46,9 @@ final class ParadigmHttpClientFactory {
                 .setMaxConnPerRoute(maxConnections)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(Duration.ofMillis(connectTimeoutMillis)))
+                        // a pooled connection the server closed while idle would fail an upload after sending it,
+                        // and an upload without an external id is not re-sent after that: check idle ones first
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                         .build());
         if (ssl != null) {
             try {
