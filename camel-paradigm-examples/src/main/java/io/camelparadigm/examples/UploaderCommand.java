@@ -92,6 +92,10 @@ public final class UploaderCommand implements Callable<Integer> {
                           + "default 30 minutes. [uploader.processing-timeout, UPLOADER_PROCESSING_TIMEOUT]")
     String processingTimeout;
 
+    @Option(names = "--emulator-step", hidden = true, paramLabel = "<duration>",
+            description = "Embedded emulator only: time per processing step (ISO-8601, default PT1S).")
+    String emulatorStep;
+
     @Option(names = "--progress", paramLabel = "auto|bar|lines",
             description = "A bar redrawn in place, or one line per change; default auto (bar on a terminal).")
     ProgressMode progress = ProgressMode.auto;
@@ -123,6 +127,7 @@ public final class UploaderCommand implements Callable<Integer> {
         put(properties, UploaderSettings.MAX_FILE_SIZE_MB, maxFileSizeMb);
         put(properties, UploaderSettings.ON_EXISTING, onExisting);
         put(properties, UploaderSettings.PROCESSING_TIMEOUT, processingTimeout);
+        put(properties, ParadigmConnection.EMULATOR_STEP, emulatorStep);
         return properties;
     }
 

@@ -1,6 +1,7 @@
 package io.camelparadigm.examples.embedded;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -92,7 +93,8 @@ public final class ParadigmConnection implements AutoCloseable {
     public String describe() {
         if (isEmbedded()) {
             return "No PARADIGM_BASE_URL/PARADIGM_API_KEY set: using an embedded Paradigm emulator at " + baseUrl
-                   + " (workspace " + workspaceId + ", about " + emulatorStep.multipliedBy(3).toSeconds()
+                   + " (workspace " + workspaceId + ", about "
+                   + String.format(Locale.ROOT, "%.1f", emulatorStep.multipliedBy(3).toMillis() / 1000.0)
                    + " s of processing per document). Set PARADIGM_API_KEY to use your Paradigm instance.";
         }
         return "Uploading to Paradigm at " + baseUrl + ", workspace " + workspaceId + ".";

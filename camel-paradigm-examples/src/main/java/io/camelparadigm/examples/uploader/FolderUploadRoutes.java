@@ -3,7 +3,7 @@ package io.camelparadigm.examples.uploader;
 import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
-import io.camelparadigm.examples.errors.TransientParadigmErrors;
+import io.camelparadigm.component.paradigm.ParadigmConstants;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.IdempotentRepository;
 
@@ -13,8 +13,8 @@ import org.apache.camel.spi.IdempotentRepository;
  * <li>{@code direct:upload-folder} scans the folder and hands each file to {@code direct:upload-file}, at most
  * {@code batch-size} at a time;</li>
  * <li>{@code direct:upload-file} skips what the state file already holds, uploads the rest with
- * {@code paradigm:upload} (retrying transient errors), and records the outcome;</li>
- * <li>the status follower (added by {@link #followStatuses()}) reports each document's final status.</li>
+ * {@code paradigm:upload} (whose client retries 429, 503 and lost connections), and records the outcome;</li>
+ * <li>{@code paradigm:fileEvents} reports each document's final status to the progress.</li>
  * </ul>
  * Send any message to {@code direct:upload-folder} to run it; {@link UploadProgress#awaitFinished} tells when every
  * document reached a final status.
@@ -50,14 +50,15 @@ public class FolderUploadRoutes extends RouteBuilder {
                 .end()
                 .process(exchange -> progress.uploadsComplete());
 
+        // Started with the context, before any upload: every document of this run is created after it.
+        from(followUri()).routeId("follow-statuses")
+                .process(exchange -> progress.statusChanged(
+                        exchange.getMessage().getHeader(ParadigmConstants.FILE_ID, Long.class),
+                        exchange.getMessage().getHeader(ParadigmConstants.STATUS, String.class),
+                        exchange.getMessage().getHeader(ParadigmConstants.STATUS_DETAIL, String.class)));
+
         from("direct:upload-file").routeId("upload-file")
-                .onException(Exception.class)
-                    .onWhen(TransientParadigmErrors.isTransient())
-                    .onExceptionOccurred(TransientParadigmErrors.honourRetryAfter())
-                    .maximumRedeliveries(5).redeliveryDelay(1000).useExponentialBackOff().maximumRedeliveryDelay(30_000)
-                    .handled(true)
-                    .process(steps::failed)
-                .end()
+                // the paradigm client already retried what is worth retrying (429, 503, lost connections)
                 .onException(Exception.class)
                     .handled(true)
                     .process(steps::failed)
@@ -67,6 +68,11 @@ public class FolderUploadRoutes extends RouteBuilder {
                     .to(uploadUri())
                     .process(steps::uploaded)
                 .end();
+    }
+
+    String followUri() {
+        return "paradigm:fileEvents?workspaceId=" + workspaceId + "&terminalOnly=true&startFrom=now&initialDelay=0"
+               + "&delay=" + settings.pollInterval().toMillis();
     }
 
     String uploadUri() {

@@ -39,6 +39,9 @@ public final class SummaryReport {
         }
         row(text, "skipped", summary.skipped().size());
 
+        if (summary.failures().isEmpty() && summary.stillInFlight() == 0) {
+            text.append(String.format("Every uploaded document is processed.%n"));
+        }
         if (!summary.failures().isEmpty()) {
             text.append(String.format("Failures by reason:%n"));
             reasons(text, group(summary.failures(), UploadProgress.Failure::reason, UploadProgress.Failure::relativePath));

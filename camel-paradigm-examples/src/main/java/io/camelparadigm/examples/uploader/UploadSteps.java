@@ -1,7 +1,6 @@
 package io.camelparadigm.examples.uploader;
 
 import io.camelparadigm.component.paradigm.ParadigmConstants;
-import io.camelparadigm.component.paradigm.client.ParadigmApiException;
 import io.camelparadigm.component.paradigm.client.ParadigmException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -71,8 +70,11 @@ public final class UploadSteps {
 
     /** A short reason for the summary; failures with the same cause read the same so they group. */
     static String reason(Throwable failure) {
-        if (failure instanceof ParadigmApiException || failure instanceof ParadigmException) {
-            return failure.getMessage();
+        if (failure instanceof ParadigmException paradigm) {
+            // the message starts with the operation ("upload: HTTP 403 ..."), which the summary already says
+            String prefix = paradigm.getOperation() + ": ";
+            String message = String.valueOf(paradigm.getMessage());
+            return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
         }
         return failure == null ? "unknown error" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }

@@ -19,7 +19,8 @@ import io.camelparadigm.component.paradigm.OnExisting;
  */
 public record UploaderSettings(Path filesDir, int concurrency, int maxFails, List<Long> tags, Path stateFile,
                                List<String> includeExtensions, List<String> excludeExtensions, long maxFileSize,
-                               Set<String> supportedExtensions, OnExisting onExisting, Duration processingTimeout) {
+                               Set<String> supportedExtensions, OnExisting onExisting, Duration processingTimeout,
+                               Duration pollInterval) {
 
     public static final String FILES_DIR = "uploader.files-dir";
     public static final String BATCH_SIZE = "uploader.batch-size";
@@ -32,6 +33,7 @@ public record UploaderSettings(Path filesDir, int concurrency, int maxFails, Lis
     public static final String SUPPORTED_EXTENSIONS = "uploader.supported-extensions";
     public static final String ON_EXISTING = "uploader.on-existing";
     public static final String PROCESSING_TIMEOUT = "uploader.processing-timeout";
+    public static final String POLL_INTERVAL = "uploader.poll-interval";
 
     public static final int DEFAULT_BATCH_SIZE = 10;
     public static final int MAX_BATCH_SIZE = 50;
@@ -41,6 +43,8 @@ public record UploaderSettings(Path filesDir, int concurrency, int maxFails, Lis
     public static final String DEFAULT_SUPPORTED_EXTENSIONS =
             "pdf,docx,doc,pptx,ppt,txt,md,markdown,html,htm,xlsx,xls,csv,rtf,odt,ods,odp";
     public static final Duration DEFAULT_PROCESSING_TIMEOUT = Duration.ofMinutes(30);
+    /** How often the status follower asks Paradigm what changed. */
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
 
     /**
      * Reads the settings through a property lookup (in a route: {@code getContext().getPropertiesComponent()
@@ -79,7 +83,8 @@ public record UploaderSettings(Path filesDir, int concurrency, int maxFails, Lis
                         .map(extension -> extension.replaceFirst("^\\.", "").toLowerCase(Locale.ROOT))
                         .collect(Collectors.toUnmodifiableSet()),
                 onExisting(onExisting),
-                properties.apply(PROCESSING_TIMEOUT).map(UploaderSettings::duration).orElse(DEFAULT_PROCESSING_TIMEOUT));
+                duration(properties, PROCESSING_TIMEOUT, DEFAULT_PROCESSING_TIMEOUT),
+                duration(properties, POLL_INTERVAL, DEFAULT_POLL_INTERVAL));
     }
 
     public NameFilter nameFilter() {
@@ -127,14 +132,19 @@ public record UploaderSettings(Path filesDir, int concurrency, int maxFails, Lis
         }
     }
 
+    private static Duration duration(Function<String, Optional<String>> properties, String key, Duration defaultValue) {
+        return properties.apply(key).filter(value -> !value.isBlank()).map(value -> duration(key, value))
+                .orElse(defaultValue);
+    }
+
     /** ISO-8601 (PT10M) or a number of seconds. */
-    private static Duration duration(String value) {
+    private static Duration duration(String key, String value) {
         String text = value.trim();
         try {
             return text.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(text))
                                                              : Duration.parse(text);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(PROCESSING_TIMEOUT + " is a number of seconds or an ISO-8601 duration "
+            throw new IllegalArgumentException(key + " is a number of seconds or an ISO-8601 duration "
                                                + "such as PT30M; was '" + value + "'");
         }
     }

@@ -1,0 +1,112 @@
+package io.camelparadigm.examples.uploader;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.camelparadigm.component.paradigm.OnExisting;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class UploaderSettingsTest {
+
+    private final Map<String, String> properties = new HashMap<>(Map.of(UploaderSettings.FILES_DIR, "docs"));
+
+    private UploaderSettings settings() {
+        return UploaderSettings.from(key -> Optional.ofNullable(properties.get(key)));
+    }
+
+    @Test
+    void defaultsAreThoseOfTheVendorScript() {
+        UploaderSettings settings = settings();
+
+        assertThat(settings.filesDir()).isEqualTo(Path.of("docs"));
+        assertThat(settings.concurrency()).isEqualTo(10);
+        assertThat(settings.maxFails()).isEqualTo(1);
+        assertThat(settings.tags()).isEmpty();
+        assertThat(settings.stateFile()).isNull();
+        assertThat(settings.maxFileSize()).isEqualTo(25L * 1024 * 1024);
+        assertThat(settings.supportedExtensions()).contains("pdf", "docx", "md", "csv", "html").doesNotContain("log");
+        assertThat(settings.onExisting()).isEqualTo(OnExisting.skip);
+        assertThat(settings.processingTimeout()).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void readsEverySettingFromItsProperty() {
+        properties.putAll(Map.of(
+                UploaderSettings.BATCH_SIZE, "50",
+                UploaderSettings.MAX_FAILS, "5",
+                UploaderSettings.TAGS, "1, 2,3",
+                UploaderSettings.STATE_FILE, "state.txt",
+                UploaderSettings.INCLUDE_EXTENSIONS, "pdf,docx",
+                UploaderSettings.EXCLUDE_EXTENSIONS, "tmp,.DS_Store",
+                UploaderSettings.MAX_FILE_SIZE_MB, "2",
+                UploaderSettings.ON_EXISTING, "upload",
+                UploaderSettings.PROCESSING_TIMEOUT, "90",
+                UploaderSettings.POLL_INTERVAL, "PT0.5S"));
+
+        UploaderSettings settings = settings();
+
+        assertThat(settings.concurrency()).isEqualTo(50);
+        assertThat(settings.maxFails()).isEqualTo(5);
+        assertThat(settings.tags()).containsExactly(1L, 2L, 3L);
+        assertThat(settings.stateFile()).isEqualTo(Path.of("state.txt"));
+        assertThat(settings.includeExtensions()).containsExactly("pdf", "docx");
+        assertThat(settings.excludeExtensions()).containsExactly("tmp", ".DS_Store");
+        assertThat(settings.maxFileSize()).isEqualTo(2L * 1024 * 1024);
+        assertThat(settings.onExisting()).isEqualTo(OnExisting.upload);
+        assertThat(settings.processingTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(settings.pollInterval()).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void batchSizeAbove50IsRefusedWithTheAllowedRange() {
+        properties.put(UploaderSettings.BATCH_SIZE, "51");
+
+        assertThatThrownBy(this::settings).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--batch-size").hasMessageContaining("between 1 and 50").hasMessageContaining("51");
+    }
+
+    @Test
+    void maxFailsBelowOneIsRefused() {
+        properties.put(UploaderSettings.MAX_FAILS, "0");
+
+        assertThatThrownBy(this::settings).hasMessageContaining("--max-fails").hasMessageContaining("at least 1");
+    }
+
+    @Test
+    void tagsMustBeIds() {
+        properties.put(UploaderSettings.TAGS, "1,finance");
+
+        assertThatThrownBy(this::settings).hasMessageContaining("'finance' is not an id");
+    }
+
+    @Test
+    void theFolderIsRequiredAndTheMessageSaysHowToGiveIt() {
+        properties.clear();
+
+        assertThatThrownBy(this::settings).hasMessageContaining("--files-dir").hasMessageContaining("UPLOADER_FILES_DIR");
+    }
+
+    @Test
+    void unknownOnExistingValueListsTheAllowedOnes() {
+        properties.put(UploaderSettings.ON_EXISTING, "overwrite");
+
+        assertThatThrownBy(this::settings).hasMessageContaining("upload, skip, fail").hasMessageContaining("overwrite");
+    }
+
+    @Test
+    void theNameFilterUsesTheIncludeAndExcludeLists() {
+        properties.put(UploaderSettings.INCLUDE_EXTENSIONS, "md");
+        properties.put(UploaderSettings.EXCLUDE_EXTENSIONS, "draft.md");
+
+        NameFilter filter = settings().nameFilter();
+
+        assertThat(List.of("a.md", "draft.md", "b.pdf")).filteredOn(filter::accepts).containsExactly("a.md");
+    }
+}
