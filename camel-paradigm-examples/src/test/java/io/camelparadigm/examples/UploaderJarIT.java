@@ -34,7 +34,7 @@ class UploaderJarIT {
         assertThat(run.output().lines().findFirst()).hasValueSatisfying(first -> assertThat(first)
                 .startsWith("No PARADIGM_BASE_URL/PARADIGM_API_KEY set: using an embedded Paradigm emulator at http://127.0.0.1:"));
         assertThat(run.output()).contains("Summary: 8 files selected, 7 uploaded", "  embedded                7",
-                "1  unsupported extension: logs/import.log", "Every uploaded document is processed.");
+                "1  unsupported extension: tools/cleanup.sh", "Every uploaded document is processed.");
     }
 
     @Test

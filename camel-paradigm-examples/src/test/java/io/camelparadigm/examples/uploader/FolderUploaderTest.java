@@ -48,7 +48,7 @@ class FolderUploaderTest {
                 assertThat(file.status()).isEqualTo("embedded"));
         assertThat(run.output()).contains("Summary: 8 files selected, 7 uploaded",
                 "  embedded                7", "  skipped                 1",
-                "1  unsupported extension: logs/import.log", "Every uploaded document is processed.");
+                "1  unsupported extension: tools/cleanup.sh", "Every uploaded document is processed.");
     }
 
     @Test
