@@ -1,5 +1,7 @@
 package io.camelparadigm.component.paradigm;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -116,6 +118,59 @@ class ListingAndLookupTest extends EmulatorRouteTestSupport {
                 .containsExactly("invoice.pdf", "notes.txt", "contract.pdf");
         assertThat(names(uri, Map.of(ParadigmConstants.ORDERING, "-filename")))
                 .containsExactly("notes.txt", "invoice.pdf", "contract.pdf");
+    }
+
+    @Test
+    void dateVisionPageCountAndWorkspaceFiltersComeFromOptionsOrHeaders() {
+        long ws = workspaceId();
+        long other = EMULATOR.createWorkspace("archive");
+        Instant now = EMULATOR.now();
+        EMULATOR.seedFile(SeedFile.builder(ws, "old.pdf").status("embedded").statusVision("embedded")
+                .createdAt(now.minus(Duration.ofDays(10))).totalPages(2).build());
+        EMULATOR.seedFile(SeedFile.builder(ws, "new.pdf").status("embedded").statusVision("fail")
+                .createdAt(now.minus(Duration.ofDays(1))).totalPages(40).build());
+        EMULATOR.seedFile(SeedFile.builder(other, "archived.pdf").status("embedded")
+                .createdAt(now.minus(Duration.ofDays(100))).build());
+        String uri = "paradigm:listFiles?workspaceId=" + ws;
+        String fiveDaysAgo = now.minus(Duration.ofDays(5)).toString();
+
+        assertThat(names(uri + "&createdAtAfter=" + fiveDaysAgo, Map.of())).containsExactly("new.pdf");
+        assertThat(names(uri + "&createdAtAfter=" + fiveDaysAgo,
+                Map.of(ParadigmConstants.FILTER_CREATED_AT_AFTER, now.minus(Duration.ofDays(20)).toString())))
+                .containsExactlyInAnyOrder("old.pdf", "new.pdf");
+        assertThat(names(uri, Map.of(ParadigmConstants.FILTER_CREATED_AT_BEFORE, fiveDaysAgo))).containsExactly("old.pdf");
+        assertThat(names(uri + "&updatedAtBefore=" + fiveDaysAgo, Map.of())).containsExactly("old.pdf");
+        assertThat(names(uri, Map.of(ParadigmConstants.FILTER_UPDATED_AT_AFTER, fiveDaysAgo))).containsExactly("new.pdf");
+        assertThat(names(uri + "&totalPagesMin=10", Map.of())).containsExactly("new.pdf");
+        assertThat(names(uri + "&totalPagesMin=10", Map.of(ParadigmConstants.FILTER_TOTAL_PAGES_MIN, 1,
+                ParadigmConstants.FILTER_TOTAL_PAGES_MAX, 5))).containsExactly("old.pdf");
+        assertThat(names(uri + "&statusVision=fail", Map.of())).containsExactly("new.pdf");
+        assertThat(names(uri, Map.of(ParadigmConstants.FILTER_STATUS_VISION, "embedded"))).containsExactly("old.pdf");
+        assertThat(names(uri, Map.of(ParadigmConstants.WORKSPACE_ID, other))).containsExactly("archived.pdf");
+        assertThat(requests("GET", "/api/v3/files")).allSatisfy(r -> assertThat(r.query()).contains("workspace_id="));
+    }
+
+    @Test
+    void searchStreamsLazilyAndHonoursMaxResults() {
+        for (int i = 0; i < 30; i++) {
+            EMULATOR.seedFile(SeedFile.builder(workspaceId(), "hit-" + i + ".txt").status("embedded")
+                    .content("budget review " + i).build());
+        }
+        EMULATOR.seedFile(SeedFile.builder(workspaceId(), "miss.txt").status("embedded").content("unrelated").build());
+        EMULATOR.clearRequests();
+
+        Iterator<?> hits = template.requestBody("paradigm:search?search=budget&streamResults=true&pageSize=10&workspaceId="
+                                                + workspaceId(), null, Iterator.class);
+        assertThat(requests("GET", "/api/v3/files")).hasSize(1);
+        Set<String> names = new HashSet<>();
+        hits.forEachRemaining(f -> names.add(((ParadigmFile) f).filename()));
+        assertThat(names).hasSize(30).doesNotContain("miss.txt");
+        assertThat(requests("GET", "/api/v3/files")).hasSize(3);
+
+        Exchange capped = template.request("paradigm:search?maxResults=5&pageSize=10&workspaceId=" + workspaceId(),
+                e -> e.getMessage().setHeader(ParadigmConstants.SEARCH, "budget"));
+        assertThat(filesOf(capped)).hasSize(5);
+        assertThat(capped.getMessage().getHeader(ParadigmConstants.COUNT)).isEqualTo(30L);
     }
 
     @Test
