@@ -8,7 +8,8 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * A webhook intake: any system POSTs a document (the raw bytes as the request body, its metadata in
- * {@code X-Document-*} headers, see {@link WebhookHeaders}) and gets the Paradigm file id back.
+ * {@code X-Document-*} headers, see {@link WebhookHeaders}) and gets the Paradigm file id back. The body is the
+ * document itself, with its own content type or {@code application/octet-stream}; form encodings are refused (415).
  * <ul>
  * <li>{@code POST {{webhook.path}}}: answers 201 as soon as Paradigm stored the document (status pending);</li>
  * <li>{@code POST {{webhook.path}}/processed}: waits until Paradigm has processed it and answers 200 with the final
@@ -27,6 +28,9 @@ public class DocumentWebhookRoutes extends RouteBuilder {
         onException(ParadigmValidationException.class)
                 .handled(true)
                 .process(WebhookAnswers::badRequest);
+        onException(UnsupportedDocumentEncodingException.class)
+                .handled(true)
+                .process(WebhookAnswers::unsupportedEncoding);
         onException(ParadigmProcessingFailedException.class)
                 .handled(true)
                 .process(WebhookAnswers::processingFailed);

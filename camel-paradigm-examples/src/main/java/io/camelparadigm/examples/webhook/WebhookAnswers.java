@@ -42,6 +42,11 @@ final class WebhookAnswers {
         answer(exchange, 400, Map.of("error", failure(exchange, Exception.class).getMessage()));
     }
 
+    /** 415: a form-encoded body; the document must be the raw request body. */
+    static void unsupportedEncoding(Exchange exchange) throws JsonProcessingException {
+        answer(exchange, 415, Map.of("error", failure(exchange, Exception.class).getMessage()));
+    }
+
     /** Paradigm's own refusal: its 4xx are the caller's problem and passed on; anything else is a 502. */
     static void paradigmRefused(Exchange exchange) throws JsonProcessingException {
         ParadigmApiException refusal = failure(exchange, ParadigmApiException.class);

@@ -1,5 +1,7 @@
 package io.camelparadigm.examples.webhook;
 
+import java.util.Locale;
+
 import io.camelparadigm.component.paradigm.ParadigmConstants;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -25,6 +27,11 @@ public final class WebhookHeaders {
 
     public static void toUploadHeaders(Exchange exchange) {
         Message message = exchange.getMessage();
+        String contentType = message.getHeader(Exchange.CONTENT_TYPE, "", String.class).toLowerCase(Locale.ROOT);
+        if (contentType.startsWith("application/x-www-form-urlencoded") || contentType.startsWith("multipart/")) {
+            // the HTTP server parses such bodies into form fields: the document's bytes would not survive
+            throw new UnsupportedDocumentEncodingException(contentType);
+        }
         copy(message, FILENAME, ParadigmConstants.FILENAME);
         copy(message, TITLE, ParadigmConstants.TITLE);
         copy(message, EXTERNAL_ID, ParadigmConstants.EXTERNAL_ID);

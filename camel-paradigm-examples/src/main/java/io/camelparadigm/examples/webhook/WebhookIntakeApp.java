@@ -79,8 +79,9 @@ public final class WebhookIntakeApp {
         server.setBindPort(port);
         context.addService(new VertxPlatformHttpServer(server));
         out.println("Webhook intake on http://" + host + ":" + port + context.resolvePropertyPlaceholders(
-                "{{webhook.path:/documents}}") + ", e.g.: curl --data-binary @notes.md -H 'X-Document-Filename: "
-                    + "notes.md' http://" + host + ":" + port + "/documents");
+                "{{webhook.path:/documents}}") + ", e.g.: curl --data-binary @notes.md -H 'Content-Type: "
+                    + "application/octet-stream' -H 'X-Document-Filename: notes.md' http://" + host + ":" + port
+                    + "/documents");
         return connection;
     }
 }

@@ -127,6 +127,31 @@ class DocumentWebhookRoutesTest extends CamelTestSupport {
     }
 
     @Test
+    void formEncodedBodyIsRefusedBecauseTheDocumentWouldNotSurviveFormParsing() throws Exception {
+        // curl --data-binary without -H Content-Type sends this content type
+        HttpResponse<String> response = post("/documents", "total=42&currency=EUR".getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/x-www-form-urlencoded",
+                WebhookHeaders.FILENAME, "totals.txt");
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(json(response).get("error").asText()).contains("application/octet-stream");
+        assertThat(PARADIGM.requests()).isEmpty();
+    }
+
+    @Test
+    void documentWithItsOwnContentTypeIsUploadedByteForByte() throws Exception {
+        byte[] document = "<html><body><h1>Release notes</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = post("/documents", document,
+                "Content-Type", "text/html; charset=utf-8",
+                WebhookHeaders.FILENAME, "release-notes.html");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(PARADIGM.storedFiles()).singleElement()
+                .satisfies(stored -> assertThat(stored.sha256()).isEqualTo(sha256(document)));
+    }
+
+    @Test
     void requestWithoutFilenameIsRefusedWithoutCallingParadigm() throws Exception {
         HttpResponse<String> response = post("/documents", "no name".getBytes(StandardCharsets.UTF_8));
 
@@ -156,8 +181,10 @@ class DocumentWebhookRoutesTest extends CamelTestSupport {
     private HttpResponse<String> post(String path, byte[] body, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (!java.util.Arrays.asList(headers).contains("Content-Type")) {
+            request.header("Content-Type", "application/octet-stream");
+        }
         if (headers.length > 0) {
             request.headers(headers);
         }
