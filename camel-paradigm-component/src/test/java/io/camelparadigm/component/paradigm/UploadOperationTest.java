@@ -156,6 +156,34 @@ class UploadOperationTest extends EmulatorRouteTestSupport {
     }
 
     @Test
+    void parserWorkspaceAndAdditionalMetadataHeadersOverrideTheOptions() {
+        long other = EMULATOR.createWorkspace("second");
+        String uri = "paradigm:upload?parser=not-a-parser&workspaceId=" + workspaceId();
+
+        // the parser option reaches the service, which refuses an unknown one
+        io.camelparadigm.component.paradigm.client.ParadigmApiException refused = failureOf(
+                io.camelparadigm.component.paradigm.client.ParadigmApiException.class,
+                () -> template.sendBodyAndHeader(uri, "a", ParadigmConstants.FILENAME, "refused.txt"));
+        assertThat(refused.getHttpStatus()).isEqualTo(400);
+        assertThat(refused.getDetail()).contains("not-a-parser");
+
+        ParadigmFile created = template.requestBodyAndHeaders(uri, "b", Map.of(
+                ParadigmConstants.FILENAME, "overridden.txt",
+                ParadigmConstants.PARSER, "v2.2.1",
+                ParadigmConstants.WORKSPACE_ID, other,
+                ParadigmConstants.EXTERNAL_ID, "add-1",
+                ParadigmConstants.ADDITIONAL_METADATA, Map.of("owner", "ops", "priority", 2)), ParadigmFile.class);
+
+        assertThat(created.workspace().id()).isEqualTo(other);
+        assertThat(created.externalMetadata().additionalMetadata()).containsEntry("owner", "ops").containsEntry("priority", 2);
+        assertThat(EMULATOR.storedFiles(other)).singleElement().satisfies(f -> {
+            assertThat(f.filename()).isEqualTo("overridden.txt");
+            assertThat(f.externalId()).isEqualTo("add-1");
+        });
+        assertThat(EMULATOR.storedFiles(workspaceId())).isEmpty();
+    }
+
+    @Test
     void unknownTagStoresTheDocumentAndFlagsTagsNotApplied() {
         Exchange answer = template.request("paradigm:upload?workspaceId=" + workspaceId()
                                            + "&tags=" + EMULATOR.foreignTagId(),
