@@ -32,7 +32,17 @@ public final class WebhookIntakeApp {
     }
 
     public static void main(String[] args) throws Exception {
-        create(System.out, Map.of()).run(args);
+        try {
+            create(System.out, Map.of()).run(args);
+        } catch (Exception e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof IllegalArgumentException badSetting) {
+                    System.err.println("Error: " + badSetting.getMessage());
+                    System.exit(2);
+                }
+            }
+            throw e;
+        }
     }
 
     /** A configured camel-main, not started; {@code overrides} win over every other property source. */
