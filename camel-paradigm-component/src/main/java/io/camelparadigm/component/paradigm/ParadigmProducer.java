@@ -71,7 +71,7 @@ public class ParadigmProducer extends DefaultProducer {
                 metadata);
 
         if (metadata != null && configuration.getOnExisting() != OnExisting.upload) {
-            ParadigmFile existing = findByExternalId(metadata.externalId());
+            ParadigmFile existing = findByExternalId(workspaceId, metadata.externalId());
             if (existing != null) {
                 if (configuration.getOnExisting() == OnExisting.fail) {
                     throw new ParadigmDocumentExistsException(existing);
@@ -99,9 +99,9 @@ public class ParadigmProducer extends DefaultProducer {
         message.setBody(file);
     }
 
-    private ParadigmFile findByExternalId(String externalId) {
-        List<ParadigmFile> found = client().listFiles(FileQuery.builder().externalId(externalId).pageSize(1).build())
-                .results();
+    private ParadigmFile findByExternalId(long workspaceId, String externalId) {
+        List<ParadigmFile> found = client().listFiles(FileQuery.builder().externalId(externalId)
+                .workspaceIds(List.of(workspaceId)).pageSize(1).build()).results();
         return found.isEmpty() ? null : found.get(0);
     }
 

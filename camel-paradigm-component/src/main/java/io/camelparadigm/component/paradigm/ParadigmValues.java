@@ -49,7 +49,7 @@ final class ParadigmValues {
     }
 
     private static Long tagId(String operation, Object item) {
-        if (item instanceof Long || item instanceof Integer || item instanceof Short) {
+        if ((item instanceof Long || item instanceof Integer || item instanceof Short) && ((Number) item).longValue() > 0) {
             return ((Number) item).longValue();
         }
         String text = String.valueOf(item).trim();

@@ -238,6 +238,9 @@ class UploadOperationTest extends EmulatorRouteTestSupport {
         assertThat(failureOf(ParadigmValidationException.class,
                 () -> template.sendBodyAndHeader("paradigm:upload", big, ParadigmConstants.TITLE, "t")).getMessage())
                 .contains("workspaceId");
+        assertThat(failureOf(ParadigmValidationException.class,
+                () -> template.sendBodyAndHeader(uri, big, ParadigmConstants.TAGS, List.of(-3L))).getMessage())
+                .contains("'-3'").contains("positive");
 
         assertThat(EMULATOR.requests()).isEmpty();
     }
@@ -259,6 +262,22 @@ class UploadOperationTest extends EmulatorRouteTestSupport {
                 .isEqualTo(uploaded.getMessage().getBody(ParadigmFile.class).id());
         assertThat(EMULATOR.storedFiles(workspaceId())).hasSize(1);
         assertThat(EMULATOR.storedFiles(workspaceId()).get(0).sha256()).isEqualTo(sha256("v1".getBytes()));
+    }
+
+    @Test
+    void onExistingLooksForTheExternalIdOnlyInTheTargetWorkspace() {
+        long other = EMULATOR.createWorkspace("mirror");
+        String options = "&onExisting=skip&externalId=SHARED-1&filename=doc.txt";
+        template.sendBody("paradigm:upload?workspaceId=" + workspaceId() + options, "in the first workspace");
+
+        Exchange second = template.request("paradigm:upload?workspaceId=" + other + options,
+                e -> e.getMessage().setBody("in the second workspace"));
+
+        assertThat(second.getException()).isNull();
+        assertThat(second.getMessage().getHeader(ParadigmConstants.SKIPPED)).isEqualTo(false);
+        assertThat(EMULATOR.storedFiles(other)).singleElement()
+                .satisfies(f -> assertThat(f.externalId()).isEqualTo("SHARED-1"));
+        assertThat(EMULATOR.storedFiles(workspaceId())).hasSize(1);
     }
 
     @Test
