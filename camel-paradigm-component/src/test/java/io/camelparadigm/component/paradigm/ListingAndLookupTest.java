@@ -249,6 +249,11 @@ class ListingAndLookupTest extends EmulatorRouteTestSupport {
         assertThat(workspaces).extracting(w -> ((Workspace) w).id())
                 .contains(workspaceId(), EMULATOR.readOnlyWorkspaceId())
                 .doesNotContain(EMULATOR.foreignWorkspaceId());
+
+        // as text, the way a YAML or XML route sets it
+        Object viaText = template.requestBodyAndHeader("paradigm:upload", null, ParadigmConstants.OPERATION,
+                "listWorkspaces", List.class);
+        assertThat(viaText).isEqualTo(workspaces);
     }
 
     private List<String> names(String uri, Map<String, Object> headers) {
