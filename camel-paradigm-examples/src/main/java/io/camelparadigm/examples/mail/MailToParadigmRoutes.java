@@ -29,8 +29,7 @@ public class MailToParadigmRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // peek: an email is marked seen only when all its documents are uploaded; a failure leaves it unseen and
-        // the next poll tries again
+        // peek: when the exchange fails, camel-mail puts the email back to unseen and the next poll tries again
         from("{{mail.protocol:imaps}}://{{mail.host}}:{{mail.port}}?username={{mail.username}}"
              + "&password=RAW({{mail.password}})&unseen=true&peek=true&delete=false&delay={{mail.poll-delay:60000}}")
                 .routeId(INTAKE_ROUTE_ID)

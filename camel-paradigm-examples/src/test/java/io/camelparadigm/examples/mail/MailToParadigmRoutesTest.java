@@ -14,8 +14,11 @@ import io.camelparadigm.component.paradigm.model.ParadigmFile;
 import io.camelparadigm.emulator.ParadigmEmulatorExtension;
 import io.camelparadigm.emulator.StoredFile;
 import jakarta.activation.DataHandler;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
+import jakarta.mail.Store;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
@@ -24,6 +27,7 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,6 +147,30 @@ class MailToParadigmRoutesTest extends CamelTestSupport {
                         tuple(bad, EmailOutcome.FAILED, 2));
     }
 
+    @Test
+    void anEmailReadAgainUploadsNothingTwice() throws Exception {
+        // one message on mock:read-done each time the intake route has finished with an email
+        AdviceWith.adviceWith(context, MailToParadigmRoutes.INTAKE_ROUTE_ID,
+                route -> route.weaveAddLast().to("mock:read-done"));
+        MockEndpoint readDone = getMockEndpoint("mock:read-done");
+        readDone.expectedMessageCount(1);
+
+        String messageId = send("Contract", "Signed contract attached.",
+                attachment("contract.md", "# Contract\nSigned.", "text/markdown"));
+        readDone.assertIsSatisfied(20_000);
+        assertThat(PARADIGM.storedFiles()).hasSize(2);
+
+        // as if the mailbox handed the email out again (e.g. the app died before it was marked seen)
+        readDone.reset();
+        readDone.expectedMessageCount(1);
+        markAllUnseen();
+        readDone.assertIsSatisfied(20_000);
+
+        assertThat(PARADIGM.storedFiles()).extracting(StoredFile::externalId)
+                .containsExactlyInAnyOrder(messageId + "#body", messageId + "#attachment:contract.md");
+        assertThat(PARADIGM.requests()).filteredOn(request -> request.method().equals("POST")).hasSize(2);
+    }
+
     /** Waits until the intake route has uploaded this many documents (it polls the mailbox on its own thread). */
     private static void awaitStoredFiles(int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -150,6 +178,33 @@ class MailToParadigmRoutesTest extends CamelTestSupport {
             Thread.sleep(50);
         }
         assertThat(PARADIGM.storedFiles()).hasSize(count);
+    }
+
+    private static void markAllUnseen() throws Exception {
+        withInbox(inbox -> {
+            inbox.setFlags(inbox.getMessages(), new Flags(Flags.Flag.SEEN), false);
+            return null;
+        });
+    }
+
+    private interface InboxAction<T> {
+        T apply(Folder inbox) throws Exception;
+    }
+
+    private static <T> T withInbox(InboxAction<T> action) throws Exception {
+        Store store = MAIL.getImap().createSession().getStore("imap");
+        store.connect("127.0.0.1", MAIL.getImap().getPort(), "docs", "secret");
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            try {
+                return action.apply(inbox);
+            } finally {
+                inbox.close(false);
+            }
+        } finally {
+            store.close();
+        }
     }
 
     private static MimeBodyPart attachment(String name, String content, String type) throws Exception {
