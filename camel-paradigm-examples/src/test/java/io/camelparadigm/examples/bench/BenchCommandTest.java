@@ -1,0 +1,57 @@
+package io.camelparadigm.examples.bench;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The benchmark command end to end, small: what it prints, and that the component stores every file once. */
+class BenchCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine command = new CommandLine(new BenchCommand());
+        command.setOut(new PrintWriter(out));
+        command.setErr(new PrintWriter(err));
+        return command.execute(args);
+    }
+
+    @Test
+    void printsOneJsonLineWhereTheComponentStoredEveryFileOnceDespiteFaults() throws Exception {
+        int exit = run("--scenario", "smoke", "--files", "30", "--size", "4KB", "--concurrency", "4",
+                "--latency-ms", "0", "--warmup", "3", "--too-many-requests", "0.2", "--retry-after", "0",
+                "--lost-answers", "2", "--component-options", "maxRetries=10&retryInitialDelay=5&retryMaxDelay=20");
+
+        assertThat(exit).as(err.toString()).isZero();
+        String[] lines = out.toString().strip().split("\\R");
+        assertThat(lines).hasSize(1);
+        JsonNode report = new ObjectMapper().readTree(lines[0]);
+        assertThat(report.get("scenario").asText()).isEqualTo("smoke");
+        JsonNode component = report.get("component");
+        assertThat(component.get("stored").asInt()).isEqualTo(30);
+        assertThat(component.get("distinctExternalIds").asInt()).isEqualTo(30);
+        assertThat(component.get("duplicates").asInt()).isZero();
+        assertThat(component.get("failures").asInt()).isZero();
+        assertThat(component.get("retries").asInt()).as("the injected faults were met and retried").isPositive();
+        assertThat(component.get("lookups").asInt()).as("each lost answer was looked up").isGreaterThanOrEqualTo(2);
+        assertThat(report.get("componentStoredEachOnce").asBoolean()).isTrue();
+        assertThat(report.get("plain").get("uploadRequests").asInt()).isGreaterThanOrEqualTo(30);
+        assertThat(report.has("componentToPlain")).isTrue();
+    }
+
+    @Test
+    void refusesAnUnknownUploaderBeforeStartingAnything() {
+        int exit = run("--files", "1", "--uploaders", "curl");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown uploader 'curl'");
+        assertThat(out.toString()).isEmpty();
+    }
+}
