@@ -59,7 +59,7 @@ public final class Benchmark {
             UploadTally tally = uploader.upload(files, emulator.target());
             long elapsed = System.nanoTime() - started;
             long peakHeap = PeakHeap.bytes();
-            return RunFigures.of(uploader.name(), files.size(), elapsed, tally, emulator.uploadRequests(),
+            return RunFigures.of(uploader.name(), files.size(), settings.fileSize(), elapsed, tally, emulator.uploadRequests(),
                     emulator.externalIdLookups(), emulator.stored(), peakHeap);
         }
     }

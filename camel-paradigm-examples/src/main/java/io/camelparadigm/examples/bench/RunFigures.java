@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * What one uploader did in a run, as printed.
  *
+ * @param megabytesPerSecond file bytes uploaded per second, in MiB
  * @param uploadRequests upload requests the emulator received (every try, answered or not)
  * @param retries        upload requests beyond one per file
  * @param lookups        look-ups by external id before re-sending (the component's duplicate check)
@@ -14,17 +15,21 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param peakHeapMb     the JVM's peak heap during the run (the in-process emulator included)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RunFigures(String uploader, double seconds, double filesPerSecond, double p50Ms, double p99Ms,
+public record RunFigures(String uploader, double seconds, double filesPerSecond, double megabytesPerSecond,
+                         double p50Ms, double p99Ms,
                          int uploadRequests, int retries, int lookups, int failures, String firstFailure, int stored,
                          int distinctExternalIds, int duplicates, int missing, long peakHeapMb) {
 
-    static RunFigures of(String uploader, int files, long elapsedNanos, UploadTally tally, int uploadRequests,
-                         int lookups, StoredDocuments stored, long peakHeapBytes) {
+    private static final long MEGABYTE = 1024 * 1024;
+
+    static RunFigures of(String uploader, int files, long fileSize, long elapsedNanos, UploadTally tally,
+                         int uploadRequests, int lookups, StoredDocuments stored, long peakHeapBytes) {
         double seconds = elapsedNanos / 1e9;
-        return new RunFigures(uploader, round(seconds), round(files / seconds), round(tally.percentileMillis(50)),
+        return new RunFigures(uploader, round(seconds), round(files / seconds),
+                round(files * (double) fileSize / MEGABYTE / seconds), round(tally.percentileMillis(50)),
                 round(tally.percentileMillis(99)), uploadRequests, Math.max(0, uploadRequests - files), lookups,
                 tally.failures(), tally.firstFailure(), stored.documents(), stored.distinctExternalIds(),
-                stored.duplicates(), files - stored.distinctContents(), peakHeapBytes / (1024 * 1024));
+                stored.duplicates(), files - stored.distinctContents(), peakHeapBytes / MEGABYTE);
     }
 
     /** Every file stored exactly once and no upload reported as failed. */

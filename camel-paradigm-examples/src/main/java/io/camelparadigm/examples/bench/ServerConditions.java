@@ -16,6 +16,13 @@ public record ServerConditions(Duration latency, int rateLimitPerMinute, int max
                                double tooManyRequests, double badGateway, double drops, int lostAnswers,
                                int retryAfterSeconds, long seed) {
 
+    public ServerConditions {
+        if (tooManyRequests > 0 && badGateway > 0) {
+            throw new IllegalArgumentException("the emulator injects one random error status at a time: give "
+                                               + "--too-many-requests or --bad-gateway, not both");
+        }
+    }
+
     /** A fast, faultless service, for warming up. */
     public static ServerConditions none() {
         return new ServerConditions(Duration.ZERO, 0, 0, 0, 0, 0, 0, 1, 0);
@@ -28,10 +35,6 @@ public record ServerConditions(Duration latency, int rateLimitPerMinute, int max
                 .maxConcurrentUploadsPerSession(maxConcurrentUploadsPerSession)
                 .retryAfterSeconds(retryAfterSeconds)
                 .dropAfterStore(lostAnswers);
-        if (tooManyRequests > 0 && badGateway > 0) {
-            throw new IllegalArgumentException("the emulator injects one random error status at a time: choose "
-                                               + "--too-many-requests or --bad-gateway");
-        }
         if (tooManyRequests > 0) {
             faults.randomErrors(tooManyRequests, 429, seed);
         }

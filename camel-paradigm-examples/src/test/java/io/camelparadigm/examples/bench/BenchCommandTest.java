@@ -54,4 +54,12 @@ class BenchCommandTest {
         assertThat(err.toString()).contains("unknown uploader 'curl'");
         assertThat(out.toString()).isEmpty();
     }
+
+    @Test
+    void refusesAFaultMixTheEmulatorCannotInject() {
+        int exit = run("--files", "1", "--too-many-requests", "0.3", "--bad-gateway", "0.05");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("one random error status at a time");
+    }
 }
