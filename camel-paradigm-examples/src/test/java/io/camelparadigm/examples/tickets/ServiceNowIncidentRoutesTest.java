@@ -135,6 +135,9 @@ class ServiceNowIncidentRoutesTest extends CamelTestSupport {
                         org.assertj.core.groups.Tuple.tuple("sync-error.log.txt", "servicenow:attachment:" + LOG_ATTACHMENT),
                         org.assertj.core.groups.Tuple.tuple("network-trace.csv", "servicenow:attachment:" + CSV_ATTACHMENT));
 
+        // the parsed text exists only once Paradigm has parsed the document
+        Eventually.await("the incident parsed", Duration.ofSeconds(30),
+                () -> fetch("servicenow:incident:" + EMAIL_INCIDENT, true).content() != null);
         ParadigmFile incident = fetch("servicenow:incident:" + EMAIL_INCIDENT, true);
         ExternalMetadata metadata = incident.externalMetadata();
         assertThat(metadata.docType()).isEqualTo("incident");
