@@ -78,7 +78,9 @@ public class FolderUploadRoutes extends RouteBuilder {
     String uploadUri() {
         StringBuilder uri = new StringBuilder("paradigm:upload?workspaceId=").append(workspaceId)
                 .append("&onExisting=").append(settings.onExisting())
-                .append("&maxFileSize=").append(settings.maxFileSize());
+                .append("&maxFileSize=").append(settings.maxFileSize())
+                // the endpoint's adaptive limit starts at the batch size; 429s still shrink it
+                .append("&initialConcurrency=").append(settings.concurrency());
         if (!settings.tags().isEmpty()) {
             uri.append("&tags=").append(settings.tags().stream().map(String::valueOf).collect(Collectors.joining(",")));
         }

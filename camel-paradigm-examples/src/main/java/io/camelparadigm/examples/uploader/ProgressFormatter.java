@@ -13,7 +13,7 @@ public final class ProgressFormatter {
     }
 
     public String bar(ProgressSnapshot snapshot) {
-        int filled = snapshot.selected() == 0 ? barWidth : (int) ((long) barWidth * snapshot.settled() / snapshot.selected());
+        int filled = snapshot.selected() == 0 ? 0 : (int) ((long) barWidth * snapshot.settled() / snapshot.selected());
         return "[" + "#".repeat(filled) + ".".repeat(barWidth - filled) + "] "
                + String.format(Locale.ROOT, "%3d%% %d/%d", snapshot.percent(), snapshot.settled(), snapshot.selected())
                + " | " + counters(snapshot) + " | " + speed(snapshot);

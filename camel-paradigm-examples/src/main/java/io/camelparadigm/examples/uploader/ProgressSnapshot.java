@@ -27,6 +27,6 @@ public record ProgressSnapshot(int selected, int done, int failed, int skipped, 
     }
 
     public int percent() {
-        return selected == 0 ? 100 : (int) (100L * settled() / selected);
+        return selected == 0 ? 0 : (int) (100L * settled() / selected);
     }
 }

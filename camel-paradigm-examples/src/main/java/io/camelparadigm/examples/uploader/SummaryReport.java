@@ -64,7 +64,8 @@ public final class SummaryReport {
     }
 
     private static void reasons(StringBuilder text, Map<String, List<String>> filesByReason) {
-        filesByReason.forEach((reason, files) -> {
+        filesByReason.forEach((reason, unsorted) -> {
+            List<String> files = unsorted.stream().sorted().toList();
             List<String> shown = new ArrayList<>(files.subList(0, Math.min(FILES_SHOWN_PER_REASON, files.size())));
             if (files.size() > shown.size()) {
                 shown.add("and " + (files.size() - shown.size()) + " more");
