@@ -65,8 +65,7 @@ public final class CamelRouteUploader implements Uploader {
                         .newFixedThreadPool(this, "bench-uploaders", concurrency);
                 from("direct:upload-all")
                         .split(body()).parallelProcessing().executorService(uploaders)
-                            .setHeader(ParadigmConstants.EXTERNAL_ID, simple("${body.name}"))
-                            .process(exchange -> exchange.setProperty(STARTED, System.nanoTime()))
+                            .process(CamelRouteUploader::start)
                             .doTry()
                                 .to(uri)
                                 .process(exchange -> tally.succeeded(elapsed(exchange)))
@@ -76,6 +75,13 @@ public final class CamelRouteUploader implements Uploader {
                         .end();
             }
         };
+    }
+
+    /** The file name as external id; a lambda, not simple("${body.name}"), which introspects the body each time. */
+    private static void start(Exchange exchange) {
+        exchange.getMessage().setHeader(ParadigmConstants.EXTERNAL_ID,
+                exchange.getMessage().getBody(File.class).getName());
+        exchange.setProperty(STARTED, System.nanoTime());
     }
 
     private static long elapsed(Exchange exchange) {
