@@ -63,6 +63,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "fileid":
         case "fileId": getOrCreateConfiguration(target).setFileId(property(camelContext, java.lang.Long.class, value)); return true;
         case "filename": getOrCreateConfiguration(target).setFilename(property(camelContext, java.lang.String.class, value)); return true;
+        case "groupid":
+        case "groupId": getOrCreateConfiguration(target).setGroupId(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -71,6 +73,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "httpClientConfigurer": target.setHttpClientConfigurer(property(camelContext, io.camelparadigm.component.paradigm.ParadigmHttpClientConfigurer.class, value)); return true;
         case "includecontent":
         case "includeContent": getOrCreateConfiguration(target).setIncludeContent(property(camelContext, boolean.class, value)); return true;
+        case "includedetails":
+        case "includeDetails": getOrCreateConfiguration(target).setIncludeDetails(property(camelContext, boolean.class, value)); return true;
         case "includestatusvisionchanges":
         case "includeStatusVisionChanges": getOrCreateConfiguration(target).setIncludeStatusVisionChanges(property(camelContext, boolean.class, value)); return true;
         case "initialconcurrency":
@@ -111,6 +115,10 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "retrymaxdelay":
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "search": getOrCreateConfiguration(target).setSearch(property(camelContext, java.lang.String.class, value)); return true;
+        case "searchdetails":
+        case "searchDetails": getOrCreateConfiguration(target).setSearchDetails(property(camelContext, boolean.class, value)); return true;
+        case "searchdetailschunkslimit":
+        case "searchDetailsChunksLimit": getOrCreateConfiguration(target).setSearchDetailsChunksLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startfrom":
@@ -185,6 +193,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "fileid":
         case "fileId": return java.lang.Long.class;
         case "filename": return java.lang.String.class;
+        case "groupid":
+        case "groupId": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -193,6 +203,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "httpClientConfigurer": return io.camelparadigm.component.paradigm.ParadigmHttpClientConfigurer.class;
         case "includecontent":
         case "includeContent": return boolean.class;
+        case "includedetails":
+        case "includeDetails": return boolean.class;
         case "includestatusvisionchanges":
         case "includeStatusVisionChanges": return boolean.class;
         case "initialconcurrency":
@@ -233,6 +245,10 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "retrymaxdelay":
         case "retryMaxDelay": return long.class;
         case "search": return java.lang.String.class;
+        case "searchdetails":
+        case "searchDetails": return boolean.class;
+        case "searchdetailschunkslimit":
+        case "searchDetailsChunksLimit": return java.lang.Integer.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startfrom":
@@ -308,6 +324,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "fileid":
         case "fileId": return getOrCreateConfiguration(target).getFileId();
         case "filename": return getOrCreateConfiguration(target).getFilename();
+        case "groupid":
+        case "groupId": return getOrCreateConfiguration(target).getGroupId();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -316,6 +334,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "httpClientConfigurer": return target.getHttpClientConfigurer();
         case "includecontent":
         case "includeContent": return getOrCreateConfiguration(target).isIncludeContent();
+        case "includedetails":
+        case "includeDetails": return getOrCreateConfiguration(target).isIncludeDetails();
         case "includestatusvisionchanges":
         case "includeStatusVisionChanges": return getOrCreateConfiguration(target).isIncludeStatusVisionChanges();
         case "initialconcurrency":
@@ -356,6 +376,10 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "retrymaxdelay":
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
         case "search": return getOrCreateConfiguration(target).getSearch();
+        case "searchdetails":
+        case "searchDetails": return getOrCreateConfiguration(target).isSearchDetails();
+        case "searchdetailschunkslimit":
+        case "searchDetailsChunksLimit": return getOrCreateConfiguration(target).getSearchDetailsChunksLimit();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
         case "startfrom":

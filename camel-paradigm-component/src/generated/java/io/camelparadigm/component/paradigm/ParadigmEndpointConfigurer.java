@@ -63,8 +63,12 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "fileId": target.getConfiguration().setFileId(property(camelContext, java.lang.Long.class, value)); return true;
         case "filename": target.getConfiguration().setFilename(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "groupid":
+        case "groupId": target.getConfiguration().setGroupId(property(camelContext, java.lang.String.class, value)); return true;
         case "includecontent":
         case "includeContent": target.getConfiguration().setIncludeContent(property(camelContext, boolean.class, value)); return true;
+        case "includedetails":
+        case "includeDetails": target.getConfiguration().setIncludeDetails(property(camelContext, boolean.class, value)); return true;
         case "includestatusvisionchanges":
         case "includeStatusVisionChanges": target.getConfiguration().setIncludeStatusVisionChanges(property(camelContext, boolean.class, value)); return true;
         case "initialconcurrency":
@@ -112,6 +116,10 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "schedulerproperties":
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "search": target.getConfiguration().setSearch(property(camelContext, java.lang.String.class, value)); return true;
+        case "searchdetails":
+        case "searchDetails": target.getConfiguration().setSearchDetails(property(camelContext, boolean.class, value)); return true;
+        case "searchdetailschunkslimit":
+        case "searchDetailsChunksLimit": target.getConfiguration().setSearchDetailsChunksLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "startfrom":
@@ -197,8 +205,12 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "fileId": return java.lang.Long.class;
         case "filename": return java.lang.String.class;
         case "greedy": return boolean.class;
+        case "groupid":
+        case "groupId": return java.lang.String.class;
         case "includecontent":
         case "includeContent": return boolean.class;
+        case "includedetails":
+        case "includeDetails": return boolean.class;
         case "includestatusvisionchanges":
         case "includeStatusVisionChanges": return boolean.class;
         case "initialconcurrency":
@@ -246,6 +258,10 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "schedulerproperties":
         case "schedulerProperties": return java.util.Map.class;
         case "search": return java.lang.String.class;
+        case "searchdetails":
+        case "searchDetails": return boolean.class;
+        case "searchdetailschunkslimit":
+        case "searchDetailsChunksLimit": return java.lang.Integer.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "startfrom":
@@ -332,8 +348,12 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "fileId": return target.getConfiguration().getFileId();
         case "filename": return target.getConfiguration().getFilename();
         case "greedy": return target.isGreedy();
+        case "groupid":
+        case "groupId": return target.getConfiguration().getGroupId();
         case "includecontent":
         case "includeContent": return target.getConfiguration().isIncludeContent();
+        case "includedetails":
+        case "includeDetails": return target.getConfiguration().isIncludeDetails();
         case "includestatusvisionchanges":
         case "includeStatusVisionChanges": return target.getConfiguration().isIncludeStatusVisionChanges();
         case "initialconcurrency":
@@ -381,6 +401,10 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "schedulerproperties":
         case "schedulerProperties": return target.getSchedulerProperties();
         case "search": return target.getConfiguration().getSearch();
+        case "searchdetails":
+        case "searchDetails": return target.getConfiguration().isSearchDetails();
+        case "searchdetailschunkslimit":
+        case "searchDetailsChunksLimit": return target.getConfiguration().getSearchDetailsChunksLimit();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "startfrom":

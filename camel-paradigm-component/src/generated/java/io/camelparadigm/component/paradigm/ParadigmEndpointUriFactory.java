@@ -23,7 +23,7 @@ public class ParadigmEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(71);
+        Set<String> props = new HashSet<>(75);
         props.add("adaptiveConcurrency");
         props.add("apiKey");
         props.add("backoffErrorThreshold");
@@ -46,7 +46,9 @@ public class ParadigmEndpointUriFactory extends org.apache.camel.support.compone
         props.add("fileId");
         props.add("filename");
         props.add("greedy");
+        props.add("groupId");
         props.add("includeContent");
+        props.add("includeDetails");
         props.add("includeStatusVisionChanges");
         props.add("initialConcurrency");
         props.add("initialDelay");
@@ -74,6 +76,8 @@ public class ParadigmEndpointUriFactory extends org.apache.camel.support.compone
         props.add("scheduler");
         props.add("schedulerProperties");
         props.add("search");
+        props.add("searchDetails");
+        props.add("searchDetailsChunksLimit");
         props.add("sendEmptyMessageWhenIdle");
         props.add("startFrom");
         props.add("startScheduler");

@@ -35,6 +35,12 @@ final class FileQueryFactory {
                 .totalPagesMin(integer(message, ParadigmConstants.FILTER_TOTAL_PAGES_MIN, configuration.getTotalPagesMin()))
                 .totalPagesMax(integer(message, ParadigmConstants.FILTER_TOTAL_PAGES_MAX, configuration.getTotalPagesMax()))
                 .ordering(ParadigmValues.textOr(message, ParadigmConstants.ORDERING, configuration.getOrdering()))
+                .groupIds(ParadigmValues.ids(operation, "group",
+                        ParadigmValues.headerOr(message, ParadigmConstants.FILTER_GROUP_ID, configuration.getGroupId())))
+                .includeDetails(configuration.isIncludeDetails())
+                .searchDetails(search && configuration.isSearchDetails())
+                .searchDetailsChunksLimit(search && configuration.isSearchDetails()
+                        ? configuration.getSearchDetailsChunksLimit() : null)
                 .pageSize(configuration.getPageSize())
                 .maxDocuments(configuration.getMaxDocuments());
         Long workspaceId = message.getHeader(ParadigmConstants.WORKSPACE_ID, Long.class);

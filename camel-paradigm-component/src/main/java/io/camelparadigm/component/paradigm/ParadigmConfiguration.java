@@ -155,6 +155,20 @@ public class ParadigmConfiguration implements Cloneable {
                             + "needed, so split(body()).streaming() walks any number of files in bounded memory. "
                             + "Otherwise the body is a List of every file.")
     private boolean streamResults;
+    @UriParam(label = "producer,filter",
+              description = "listFiles: group ids to match (files shared with any of them), comma-separated.")
+    private String groupId;
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "listFiles and search: each file also carries its signature (for duplicate detection) "
+                            + "and its parser.")
+    private boolean includeDetails;
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "search: each file also carries its most relevant chunks (searchDetails of the file).")
+    private boolean searchDetails;
+    @UriParam(label = "producer",
+              description = "search with searchDetails: at most this many chunks per file (1-10; the service's "
+                            + "default is 3).")
+    private Integer searchDetailsChunksLimit;
 
     // ---- consumers: fileEvents, sessionEvents (filters: workspaceId, uploadSessionUuid, tags, docType, extension)
 
@@ -531,6 +545,38 @@ public class ParadigmConfiguration implements Cloneable {
 
     public void setStreamResults(boolean streamResults) {
         this.streamResults = streamResults;
+    }
+
+    public String getGroupId() {
+        return groupId;
+    }
+
+    public void setGroupId(String groupId) {
+        this.groupId = groupId;
+    }
+
+    public boolean isIncludeDetails() {
+        return includeDetails;
+    }
+
+    public void setIncludeDetails(boolean includeDetails) {
+        this.includeDetails = includeDetails;
+    }
+
+    public boolean isSearchDetails() {
+        return searchDetails;
+    }
+
+    public void setSearchDetails(boolean searchDetails) {
+        this.searchDetails = searchDetails;
+    }
+
+    public Integer getSearchDetailsChunksLimit() {
+        return searchDetailsChunksLimit;
+    }
+
+    public void setSearchDetailsChunksLimit(Integer searchDetailsChunksLimit) {
+        this.searchDetailsChunksLimit = searchDetailsChunksLimit;
     }
 
     public String getStatuses() {

@@ -121,6 +121,8 @@ public final class ParadigmConstants {
     public static final String FILTER_TOTAL_PAGES_MIN = "CamelParadigmFilterTotalPagesMin";
     @Metadata(label = "producer", description = "Filter: at most this many pages.", javaType = "Integer")
     public static final String FILTER_TOTAL_PAGES_MAX = "CamelParadigmFilterTotalPagesMax";
+    @Metadata(label = "producer", description = "Filter: group ids, comma-separated or a List.", javaType = "Object")
+    public static final String FILTER_GROUP_ID = "CamelParadigmFilterGroupId";
     @Metadata(label = "producer", description = "Ordering: created_at, title or filename, '-' prefix for descending.",
               javaType = "String")
     public static final String ORDERING = "CamelParadigmOrdering";

@@ -41,14 +41,19 @@ final class ParadigmValues {
     }
 
     static List<Long> tagIds(String operation, Object value) {
+        return ids(operation, "tag", value);
+    }
+
+    /** Positive whole numbers (tag or group ids); anything else is refused naming the value. */
+    static List<Long> ids(String operation, String kind, Object value) {
         List<Long> ids = new ArrayList<>();
         for (Object item : items(value)) {
-            ids.add(tagId(operation, item));
+            ids.add(id(operation, kind, item));
         }
         return ids;
     }
 
-    private static Long tagId(String operation, Object item) {
+    private static Long id(String operation, String kind, Object item) {
         if ((item instanceof Long || item instanceof Integer || item instanceof Short) && ((Number) item).longValue() > 0) {
             return ((Number) item).longValue();
         }
@@ -61,8 +66,9 @@ final class ParadigmValues {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ParadigmValidationException(operation, "tag '" + text + "' is not a tag id: tags are positive whole "
-                                                         + "numbers, given as a List, an array or text such as 1,2");
+        throw new ParadigmValidationException(operation, kind + " '" + text + "' is not a " + kind + " id: " + kind
+                                                         + "s are positive whole numbers, given as a List, an array or "
+                                                         + "text such as 1,2");
     }
 
     private static List<Object> items(Object value) {

@@ -125,6 +125,26 @@ public final class FileQuery {
             return set("search", search);
         }
 
+        /** Files shared with any of these groups. */
+        public Builder groupIds(List<Long> ids) {
+            return list("group_id", ids);
+        }
+
+        /** Each file also carries its {@code signature} (for duplicate detection) and {@code parser}. */
+        public Builder includeDetails(boolean includeDetails) {
+            return set("include_details", includeDetails ? "true" : null);
+        }
+
+        /** With a search: each file also carries its most relevant chunks in {@code search_details}. */
+        public Builder searchDetails(boolean searchDetails) {
+            return set("search_details", searchDetails ? "true" : null);
+        }
+
+        /** With searchDetails: at most this many chunks per file (the service allows 1 to 10; default 3). */
+        public Builder searchDetailsChunksLimit(Integer limit) {
+            return set("search_details_chunks_limit", limit == null ? null : limit.toString());
+        }
+
         public Builder set(String apiName, String value) {
             if (value == null || value.isBlank()) {
                 parameters.remove(apiName);
