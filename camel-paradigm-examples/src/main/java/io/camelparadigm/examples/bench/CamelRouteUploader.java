@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutorService;
 
 import io.camelparadigm.component.paradigm.ParadigmComponent;
 import io.camelparadigm.component.paradigm.ParadigmConstants;
+import io.camelparadigm.component.paradigm.ParadigmEndpoint;
+import io.camelparadigm.component.paradigm.client.ConcurrencyGate;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -51,6 +53,11 @@ public final class CamelRouteUploader implements Uploader {
             camel.start();
             List<File> bodies = files.stream().map(Path::toFile).toList();
             camel.createProducerTemplate().sendBody("direct:upload-all", bodies);
+            camel.getEndpoints().stream()
+                    .filter(ParadigmEndpoint.class::isInstance)
+                    .map(endpoint -> ((ParadigmEndpoint) endpoint).getConcurrencyGate())
+                    .filter(ConcurrencyGate::isAdaptive)
+                    .forEach(gate -> tally.concurrencyLimit(gate.limit()));
         }
         return tally;
     }

@@ -12,13 +12,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param stored         documents the emulator stored for the run
  * @param duplicates     files stored more than once (by content hash)
  * @param missing        files not stored at all
+ * @param concurrencyLimitAtEnd the component's adaptive limit of requests in flight at the end (AIMD on 429s)
  * @param peakHeapMb     the JVM's peak heap during the run (the in-process emulator included)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunFigures(String uploader, double seconds, double filesPerSecond, double megabytesPerSecond,
                          double p50Ms, double p99Ms,
                          int uploadRequests, int retries, int lookups, int failures, String firstFailure, int stored,
-                         int distinctExternalIds, int duplicates, int missing, long peakHeapMb) {
+                         int distinctExternalIds, int duplicates, int missing, Integer concurrencyLimitAtEnd,
+                         long peakHeapMb) {
 
     private static final long MEGABYTE = 1024 * 1024;
 
@@ -29,7 +31,8 @@ public record RunFigures(String uploader, double seconds, double filesPerSecond,
                 round(files * (double) fileSize / MEGABYTE / seconds), round(tally.percentileMillis(50)),
                 round(tally.percentileMillis(99)), uploadRequests, Math.max(0, uploadRequests - files), lookups,
                 tally.failures(), tally.firstFailure(), stored.documents(), stored.distinctExternalIds(),
-                stored.duplicates(), files - stored.distinctContents(), peakHeapBytes / MEGABYTE);
+                stored.duplicates(), files - stored.distinctContents(), tally.concurrencyLimit(),
+                peakHeapBytes / MEGABYTE);
     }
 
     /** Every file stored exactly once and no upload reported as failed. */

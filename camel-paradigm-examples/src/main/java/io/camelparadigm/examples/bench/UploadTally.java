@@ -11,6 +11,7 @@ public final class UploadTally {
     private final AtomicInteger recorded = new AtomicInteger();
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
+    private volatile Integer concurrencyLimit;
 
     public UploadTally(int uploads) {
         this.latencyNanos = new long[uploads];
@@ -26,6 +27,16 @@ public final class UploadTally {
         latencyNanos[recorded.getAndIncrement()] = nanos;
         failures.incrementAndGet();
         firstFailure.compareAndSet(null, why);
+    }
+
+    /** The uploader's own limit of requests in flight when it finished (the component's adaptive limit). */
+    public void concurrencyLimit(int limit) {
+        this.concurrencyLimit = limit;
+    }
+
+    /** Null when the uploader has no limit of its own. */
+    public Integer concurrencyLimit() {
+        return concurrencyLimit;
     }
 
     public int failures() {

@@ -41,6 +41,7 @@ class BenchCommandTest {
         assertThat(component.get("failures").asInt()).isZero();
         assertThat(component.get("retries").asInt()).as("the injected faults were met and retried").isPositive();
         assertThat(component.get("lookups").asInt()).as("each lost answer was looked up").isGreaterThanOrEqualTo(2);
+        assertThat(component.get("concurrencyLimitAtEnd").asInt()).as("the adaptive limit, at most C").isBetween(1, 4);
         assertThat(report.get("componentStoredEachOnce").asBoolean()).isTrue();
         assertThat(report.get("plain").get("uploadRequests").asInt()).isGreaterThanOrEqualTo(30);
         assertThat(report.has("componentToPlain")).isTrue();
