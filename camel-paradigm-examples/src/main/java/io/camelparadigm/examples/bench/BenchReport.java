@@ -5,12 +5,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * The JSON line a run prints.
  *
+ * @param order                     the uploaders in the order they ran
  * @param theoreticalFilesPerSecond the best any uploader could do (see {@link TheoreticalLimit}); null if unbounded
  * @param admittedFilesPerSecond    the server's rate limit per second, when it has one
  * @param componentStoredEachOnce   the component uploaded every file exactly once, with no failure
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BenchReport(String scenario, int files, long fileSizeBytes, int concurrency, long latencyMs,
+public record BenchReport(String scenario, String order, int files, long fileSizeBytes, int concurrency, long latencyMs,
                           int rateLimitPerMinute, int maxConcurrentUploadsPerSession, double tooManyRequests,
                           double badGateway, double drops, int lostAnswers, String endpointOptions,
                           Double theoreticalFilesPerSecond, Double admittedFilesPerSecond, RunFigures component,
@@ -21,7 +22,7 @@ public record BenchReport(String scenario, int files, long fileSizeBytes, int co
         ServerConditions server = settings.server();
         Double theoretical = TheoreticalLimit.filesPerSecond(settings.files(), settings.concurrency(),
                 server.latency(), server.rateLimitPerMinute());
-        return new BenchReport(settings.scenario(), settings.files(), settings.fileSize(), settings.concurrency(),
+        return new BenchReport(settings.scenario(), String.join(",", settings.uploaders()), settings.files(), settings.fileSize(), settings.concurrency(),
                 server.latency().toMillis(), server.rateLimitPerMinute(), server.maxConcurrentUploadsPerSession(),
                 server.tooManyRequests(), server.badGateway(), server.drops(), server.lostAnswers(),
                 settings.endpointOptions().isBlank() ? null : settings.endpointOptions(),

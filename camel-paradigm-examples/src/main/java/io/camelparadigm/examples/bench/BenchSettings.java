@@ -1,6 +1,8 @@
 package io.camelparadigm.examples.bench;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -25,5 +27,13 @@ public record BenchSettings(String scenario, int files, long fileSize, int concu
                 throw new IllegalArgumentException("unknown uploader '" + uploader + "': use component and/or plain");
             }
         }
+    }
+
+    /** The same run with the uploaders in the opposite order. */
+    public BenchSettings withUploadersSwapped() {
+        List<String> reversed = new ArrayList<>(uploaders);
+        Collections.reverse(reversed);
+        return new BenchSettings(scenario, files, fileSize, concurrency, server, reversed, warmupFiles,
+                endpointOptions, plainMaxRetries, workDir);
     }
 }

@@ -48,6 +48,23 @@ class BenchCommandTest {
     }
 
     @Test
+    void repeatPrintsOneLinePerRunSwappingWhichUploaderGoesFirst() throws Exception {
+        int exit = run("--files", "5", "--size", "1KB", "--concurrency", "2", "--latency-ms", "0", "--warmup", "0",
+                "--repeat", "2");
+
+        assertThat(exit).as(err.toString()).isZero();
+        ObjectMapper json = new ObjectMapper();
+        String[] lines = out.toString().strip().split("\\R");
+        assertThat(lines).hasSize(2);
+        assertThat(json.readTree(lines[0]).get("order").asText()).isEqualTo("component,plain");
+        assertThat(json.readTree(lines[1]).get("order").asText()).isEqualTo("plain,component");
+        for (String line : lines) {
+            assertThat(json.readTree(line).get("component").get("stored").asInt()).isEqualTo(5);
+            assertThat(json.readTree(line).get("plain").get("stored").asInt()).isEqualTo(5);
+        }
+    }
+
+    @Test
     void refusesAnUnknownUploaderBeforeStartingAnything() {
         int exit = run("--files", "1", "--uploaders", "curl");
 
