@@ -200,7 +200,9 @@ public class ParadigmConfiguration implements Cloneable {
     private StateRepository<String, String> stateRepository;
     @UriParam(label = "consumer",
               description = "The key of this consumer's state in the stateRepository. Default: made of the "
-                            + "operation and the filters.")
+                            + "operation, baseUrl, the filters and the selection (statuses, terminalOnly, "
+                            + "includeStatusVisionChanges, quietPeriod), so consumers that differ in any of them "
+                            + "keep separate states in one repository.")
     private String stateKey;
     @UriParam(label = "consumer", defaultValue = "false",
               description = "sessionEvents: also emit PROCESSING summaries, at most one per session and poll, when "

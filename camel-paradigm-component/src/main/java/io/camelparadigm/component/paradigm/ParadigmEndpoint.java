@@ -87,15 +87,23 @@ public class ParadigmEndpoint extends ScheduledPollEndpoint {
         return defaultStateRepository;
     }
 
-    /** The key of the consumer's state: the stateKey option, or one made of the operation and the filters. */
+    /**
+     * The key of the consumer's state: the stateKey option, or one made of everything that shapes the consumer's
+     * stream (service, filters, selection). Two consumers with different selections on one repository must not
+     * share a key: each saves its whole state, so one would overwrite what the other has not yet delivered.
+     */
     public String stateKey() {
         if (configuration.getStateKey() != null && !configuration.getStateKey().isBlank()) {
             return configuration.getStateKey();
         }
-        String filters = String.join("|", String.valueOf(configuration.getWorkspaceId()),
+        String stream = String.join("|", String.valueOf(configuration.getBaseUrl()),
+                String.valueOf(configuration.getWorkspaceId()),
                 String.valueOf(configuration.getUploadSessionUuid()), String.valueOf(configuration.getTags()),
-                String.valueOf(configuration.getDocType()), String.valueOf(configuration.getExtension()));
-        return "paradigm-" + operation + "-" + Integer.toHexString(filters.hashCode());
+                String.valueOf(configuration.getDocType()), String.valueOf(configuration.getExtension()),
+                String.valueOf(configuration.getStatuses()), String.valueOf(configuration.isTerminalOnly()),
+                String.valueOf(configuration.isIncludeStatusVisionChanges()),
+                String.valueOf(configuration.getQuietPeriod()));
+        return "paradigm-" + operation + "-" + Integer.toHexString(stream.hashCode());
     }
 
     /** The API client of this endpoint: its base URL, key and timeout over the component's pooled HTTP client. */

@@ -2,7 +2,6 @@ package io.camelparadigm.component.paradigm.consumer;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,12 +23,12 @@ import org.apache.camel.spi.Synchronization;
 public class FileEventsConsumer extends ParadigmPollingConsumer {
 
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
-    private final Set<String> statuses;
+    private final FileChangeRule rule;
     private volatile boolean polling;
 
     public FileEventsConsumer(ParadigmEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
-        this.statuses = EventSelection.statuses(endpoint.getConfiguration().getStatuses());
+        this.rule = FileChangeRule.of(endpoint.getConfiguration());
     }
 
     @Override
@@ -50,10 +49,10 @@ public class FileEventsConsumer extends ParadigmPollingConsumer {
                 }
                 FileMark last = state.mark(file.id());
                 boolean done = true;
-                if (isChange(last, file)) {
+                if (rule.isChange(last, file)) {
                     if (inFlight.contains(file.id())) {
                         done = false; // an older change of this file is still being processed
-                    } else if (isSelected(file)) {
+                    } else if (rule.isEmitted(file)) {
                         done = emit(file, last);
                         emitted++;
                     } else {
@@ -71,22 +70,6 @@ public class FileEventsConsumer extends ParadigmPollingConsumer {
         }
         state.advanceWatermark(oldestOpen == null ? newestDone : earliest(newestDone, oldestOpen), overlap());
         return emitted;
-    }
-
-    private boolean isChange(FileMark last, ParadigmFile file) {
-        if (last == null) {
-            return true;
-        }
-        return !Objects.equals(last.status(), file.status())
-               || configuration().isIncludeStatusVisionChanges()
-                  && !Objects.equals(last.statusVision(), file.statusVision());
-    }
-
-    private boolean isSelected(ParadigmFile file) {
-        if (configuration().isTerminalOnly() && !FileStatus.isTerminal(file.status())) {
-            return false;
-        }
-        return statuses.isEmpty() || statuses.contains(file.status());
     }
 
     /** Processes the change; true when its exchange completed (and the file's new status was remembered). */

@@ -113,7 +113,7 @@ class FileEventsConsumerTest extends ConsumerTestSupport {
     }
 
     @Test
-    void statusVisionChangesCountOnlyWhenAskedFor() throws Exception {
+    void statusVisionHeaderCarriesTheFilesVisionStatus() throws Exception {
         long id = EMULATOR.seedFile(SeedFile.builder(workspaceId(), "scan.pdf").status("embedded")
                 .statusVision("processing").build());
         consume("paradigm:fileEvents?startFrom=all&includeStatusVisionChanges=true");

@@ -72,8 +72,11 @@ class MasterTakeoverTest {
         cluster.setAcquireLockDelay(10, TimeUnit.MILLISECONDS);
         cluster.setAcquireLockInterval(50, TimeUnit.MILLISECONDS);
         camel.addService(cluster);
-        camel.getRegistry().bind("paradigmState",
-                FileStateRepository.fileStateRepository(shared.resolve("state.dat").toFile()));
+        // started when the instance boots (as an application container would): the standby holds a copy of the file
+        // that is stale by the time it is elected; it must continue from the shared state, not from that copy
+        FileStateRepository state = FileStateRepository.fileStateRepository(shared.resolve("state.dat").toFile());
+        state.start();
+        camel.getRegistry().bind("paradigmState", state);
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {

@@ -88,6 +88,28 @@ class SessionEventsConsumerTest extends ConsumerTestSupport {
         assertThat(summaries()).isEmpty();
     }
 
+    @Test
+    void quietPeriodRestartsWhenAFileJoinsAndReleasesTheSessionOnceItElapsed() throws Exception {
+        consume("paradigm:sessionEvents?startFrom=all&quietPeriod=200");
+        long first = inSession("s-late", "a.pdf");
+        EMULATOR.completeAll();
+        poll(); // all final: the quiet period starts (this machine's clock)
+        long late = inSession("s-late", "b.pdf");
+        EMULATOR.completeAll();
+        Thread.sleep(250);
+        poll(); // past the period, but the session grew: it starts again
+        assertThat(summaries()).isEmpty();
+
+        Thread.sleep(250);
+        poll();
+        poll();
+
+        assertThat(summaries()).singleElement().satisfies(summary -> {
+            assertThat(summary.status()).isEqualTo(Status.COMPLETED);
+            assertThat(summary.fileIds()).containsExactly(first, late);
+        });
+    }
+
     private static long inSession(String session, String filename) {
         return EMULATOR.seedFile(SeedFile.builder(workspaceId(), filename).uploadSessionUuid(session).build());
     }
