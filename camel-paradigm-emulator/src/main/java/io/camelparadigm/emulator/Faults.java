@@ -2,6 +2,8 @@ package io.camelparadigm.emulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 
@@ -18,8 +20,8 @@ public final class Faults {
     private int maxConcurrentUploadsPerSession;
     private int failNextCount;
     private int failNextStatus;
-    private double randomErrorFraction;
-    private int randomErrorStatus;
+    /** Status to fraction, in the order given; one draw per request picks at most one of them. */
+    private final Map<Integer, Double> randomErrorFractions = new LinkedHashMap<>();
     private Random randomErrorRandom;
     private Instant maintenanceUntil;
     private int dropNextCount;
@@ -58,10 +60,24 @@ public final class Faults {
         return this;
     }
 
-    /** A {@code fraction} of API requests (reproducibly drawn from {@code seed}) answer {@code status}. */
+    /**
+     * A {@code fraction} of API requests answer {@code status}, drawn reproducibly from {@code seed}. Calls for
+     * different statuses add up (0.30 of 429 and 0.05 of 502: 35 % of requests fail, each with one of them); a call
+     * for a status already set replaces its fraction. Every call restarts the draw from its seed.
+     *
+     * @throws IllegalArgumentException when the fraction is outside 0..1 or the fractions would add up beyond 1
+     */
     public synchronized Faults randomErrors(double fraction, int status, long seed) {
-        this.randomErrorFraction = fraction;
-        this.randomErrorStatus = status;
+        if (fraction < 0 || fraction > 1) {
+            throw new IllegalArgumentException("randomErrors fraction must be between 0 and 1, was " + fraction);
+        }
+        double others = randomErrorFractions.entrySet().stream().filter(e -> e.getKey() != status)
+                .mapToDouble(Map.Entry::getValue).sum();
+        if (others + fraction > 1 + 1e-9) {
+            throw new IllegalArgumentException("randomErrors fractions add up to " + (others + fraction)
+                                               + " with " + status + "; they must not exceed 1");
+        }
+        randomErrorFractions.put(status, fraction);
         this.randomErrorRandom = new Random(seed);
         return this;
     }
@@ -110,7 +126,7 @@ public final class Faults {
         maxConcurrentUploadsPerSession = 0;
         failNextCount = 0;
         failNextStatus = 0;
-        randomErrorFraction = 0;
+        randomErrorFractions.clear();
         randomErrorRandom = null;
         maintenanceUntil = null;
         dropNextCount = 0;
@@ -168,8 +184,16 @@ public final class Faults {
             failNextCount--;
             return failNextStatus;
         }
-        if (randomErrorRandom != null && randomErrorRandom.nextDouble() < randomErrorFraction) {
-            return randomErrorStatus;
+        if (randomErrorRandom == null) {
+            return 0;
+        }
+        double draw = randomErrorRandom.nextDouble();
+        double upTo = 0;
+        for (Map.Entry<Integer, Double> statusFraction : randomErrorFractions.entrySet()) {
+            upTo += statusFraction.getValue();
+            if (draw < upTo) {
+                return statusFraction.getKey();
+            }
         }
         return 0;
     }

@@ -4,7 +4,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -159,6 +161,20 @@ class FaultInjectionTest {
             }
         }
         return statuses;
+    }
+
+    @Test
+    void randomErrorsOfSeveralStatusesAddUpAndOneStatusSetAgainIsReplaced() {
+        EMULATOR.faults().randomErrors(0.5, 502, 7).randomErrors(0.3, 429, 7).randomErrors(0.05, 502, 7);
+        Map<Integer, Long> byStatus = new HashMap<>();
+        for (int i = 0; i < 1000; i++) {
+            byStatus.merge(api.get("/api/v3/workspaces").status(), 1L, Long::sum);
+        }
+        assertThat(byStatus.keySet()).containsOnly(200, 429, 502);
+        assertThat(byStatus.get(429)).isBetween(240L, 360L);
+        assertThat(byStatus.get(502)).isBetween(25L, 80L);
+        assertThatThrownBy(() -> EMULATOR.faults().randomErrors(0.8, 503, 7))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not exceed 1");
     }
 
     @Test

@@ -17,9 +17,9 @@ public record ServerConditions(Duration latency, int rateLimitPerMinute, int max
                                int retryAfterSeconds, long seed) {
 
     public ServerConditions {
-        if (tooManyRequests > 0 && badGateway > 0) {
-            throw new IllegalArgumentException("the emulator injects one random error status at a time: give "
-                                               + "--too-many-requests or --bad-gateway, not both");
+        if (tooManyRequests < 0 || badGateway < 0 || drops < 0 || tooManyRequests + badGateway > 1 || drops > 1) {
+            throw new IllegalArgumentException("fault fractions are between 0 and 1, and --too-many-requests plus "
+                                               + "--bad-gateway at most 1 (each request draws one of them)");
         }
     }
 

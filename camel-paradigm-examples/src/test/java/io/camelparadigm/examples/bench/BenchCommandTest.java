@@ -74,10 +74,25 @@ class BenchCommandTest {
     }
 
     @Test
-    void refusesAFaultMixTheEmulatorCannotInject() {
-        int exit = run("--files", "1", "--too-many-requests", "0.3", "--bad-gateway", "0.05");
+    void refusesFaultFractionsAddingUpBeyondOne() {
+        int exit = run("--files", "1", "--too-many-requests", "0.7", "--bad-gateway", "0.5");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("one random error status at a time");
+        assertThat(err.toString()).contains("at most 1");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void injects429And502AndDropsInOneRunAndTheComponentStillStoresEachFileOnce() throws Exception {
+        int exit = run("--files", "40", "--size", "2KB", "--concurrency", "4", "--latency-ms", "0", "--warmup", "0",
+                "--uploaders", "component", "--too-many-requests", "0.3", "--bad-gateway", "0.05", "--drops", "0.02",
+                "--retry-after", "0", "--component-options", "maxRetries=20&retryInitialDelay=5&retryMaxDelay=20");
+
+        assertThat(exit).as(err.toString()).isZero();
+        JsonNode component = new ObjectMapper().readTree(out.toString().strip()).get("component");
+        assertThat(component.get("stored").asInt()).isEqualTo(40);
+        assertThat(component.get("duplicates").asInt()).isZero();
+        assertThat(component.get("failures").asInt()).isZero();
+        assertThat(component.get("retries").asInt()).as("about a third of the requests failed first").isGreaterThan(5);
     }
 }
