@@ -185,6 +185,7 @@ class RetryPolicyRouteTest extends EmulatorRouteTestSupport {
         }
         EMULATOR.faults().retryAfterSeconds(0)
                 .randomErrors(0.30, 429, 42)
+                .randomErrors(0.05, 502, 42)
                 .dropFraction(0.05, 7)
                 .dropAfterStore(10);
 
@@ -196,6 +197,6 @@ class RetryPolicyRouteTest extends EmulatorRouteTestSupport {
         assertThat(stored).extracting(StoredFile::filename)
                 .containsExactlyInAnyOrderElementsOf(files.stream().map(f -> f.getFileName().toString()).toList());
         // the faults really happened
-        assertThat(statuses("POST", FILES)).contains(429, 0);
+        assertThat(statuses("POST", FILES)).contains(429, 502, 0);
     }
 }
