@@ -65,6 +65,14 @@ final class ChangedFiles {
         return file.createdAt() == null ? null : file.createdAt().toInstant();
     }
 
+    /** The later of two instants; null when both are. */
+    static Instant latest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
     private static List<Long> tagIds(String tags) {
         if (tags == null || tags.isBlank()) {
             return List.of();

@@ -60,7 +60,7 @@ public class FileEventsConsumer extends ParadigmPollingConsumer {
                     }
                 }
                 if (done) {
-                    newestDone = latest(newestDone, updatedAt);
+                    newestDone = ChangedFiles.latest(newestDone, updatedAt);
                 } else {
                     oldestOpen = earliest(oldestOpen, updatedAt);
                 }
@@ -124,12 +124,5 @@ public class FileEventsConsumer extends ParadigmPollingConsumer {
             return b;
         }
         return b == null || a.isBefore(b) ? a : b;
-    }
-
-    private static Instant latest(Instant a, Instant b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || a.isAfter(b) ? a : b;
     }
 }

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.camelparadigm.component.paradigm.ParadigmConstants;
@@ -17,8 +19,9 @@ import org.apache.camel.spi.Synchronization;
 /**
  * {@code paradigm:sessionEvents}: one exchange per upload session once every file in it is terminal (and the
  * session has been quiet for quietPeriod), with the rolled-up {@link UploadSessionSummary}. Each poll lists the
- * files changed since the watermark, then lists each session those changes touch or that is still open: one
- * request per open session and poll.
+ * files changed since the watermark, then lists only the sessions with a change newer than their last listing,
+ * plus those waiting for their quiet period or for a failed exchange to be delivered again: requests per poll
+ * follow the changes, not the number of open sessions.
  */
 public class SessionEventsConsumer extends ParadigmPollingConsumer {
 
@@ -32,20 +35,26 @@ public class SessionEventsConsumer extends ParadigmPollingConsumer {
     int pollChanges() throws Exception {
         ConsumerState state = state();
         List<ParadigmFile> changed = changedFiles().since(state.listingStart(overlap()));
-        Set<String> touched = new TreeSet<>();
+        Map<String, Instant> newestChangeBySession = new TreeMap<>();
         Instant newest = null;
         for (ParadigmFile file : changed) {
-            if (file.uploadSessionUuid() != null) {
-                touched.add(file.uploadSessionUuid());
-            }
             Instant updatedAt = ChangedFiles.updatedAt(file);
-            if (updatedAt != null && (newest == null || updatedAt.isAfter(newest))) {
-                newest = updatedAt;
+            if (file.uploadSessionUuid() != null) {
+                String uuid = file.uploadSessionUuid();
+                newestChangeBySession.put(uuid, ChangedFiles.latest(newestChangeBySession.get(uuid), updatedAt));
             }
+            newest = ChangedFiles.latest(newest, updatedAt);
         }
+        Set<String> touched = new TreeSet<>();
+        newestChangeBySession.forEach((uuid, newestChange) -> {
+            SessionMark mark = state.session(uuid);
+            if (mark == null || mark.isOlderThan(newestChange)) {
+                touched.add(uuid);
+            }
+        });
         Set<String> candidates = new TreeSet<>(touched);
         state.sessions().forEach((uuid, mark) -> {
-            if (!mark.emitted()) {
+            if (mark.needsListingWithoutChange()) {
                 candidates.add(uuid);
             }
         });
@@ -72,7 +81,7 @@ public class SessionEventsConsumer extends ParadigmPollingConsumer {
             return false;
         }
         if (!summary.isClosed()) {
-            state.session(uuid, SessionMark.open());
+            state.session(uuid, SessionMark.open(summary.lastUpdate()));
             if (configuration().isEmitProgress() && touchedThisPoll) {
                 send(summary, null);
                 return true;
@@ -86,7 +95,7 @@ public class SessionEventsConsumer extends ParadigmPollingConsumer {
         if (!isQuiet(uuid, mark, summary)) {
             return false;
         }
-        send(summary, new SessionMark(summary.total(), summary.lastUpdate(), null, 0));
+        send(summary, new SessionMark(summary.total(), summary.lastUpdate(), null, 0, false));
         return true;
     }
 
@@ -98,7 +107,7 @@ public class SessionEventsConsumer extends ParadigmPollingConsumer {
         }
         Instant now = clock.instant();
         if (mark == null || mark.quietSince() == null || mark.quietFiles() != summary.total()) {
-            state().session(uuid, new SessionMark(0, null, now, summary.total()));
+            state().session(uuid, new SessionMark(0, summary.lastUpdate(), now, summary.total(), false));
             return false;
         }
         return !now.isBefore(mark.quietSince().plus(quietPeriod));
@@ -118,7 +127,7 @@ public class SessionEventsConsumer extends ParadigmPollingConsumer {
 
                 @Override
                 public void onFailure(Exchange failed) {
-                    state().session(summary.uploadSessionUuid(), SessionMark.open());
+                    state().session(summary.uploadSessionUuid(), SessionMark.redeliverNextPoll());
                 }
             });
         }

@@ -4,15 +4,33 @@ import java.time.Instant;
 
 /**
  * An upload session the sessionEvents consumer follows: still open ({@code emittedFiles} = 0), or emitted with
- * this many files whose newest change was at {@code lastUpdate}.
+ * this many files. {@code lastUpdate} is the newest change of its files when it was last listed; a session none
+ * of whose files changed after that is not listed again, unless it waits for its quiet period to end or for a
+ * failed exchange to be delivered again ({@code redeliver}).
  */
-public record SessionMark(int emittedFiles, Instant lastUpdate, Instant quietSince, int quietFiles) {
+public record SessionMark(int emittedFiles, Instant lastUpdate, Instant quietSince, int quietFiles,
+                          boolean redeliver) {
 
-    static SessionMark open() {
-        return new SessionMark(0, null, null, 0);
+    static SessionMark open(Instant lastUpdate) {
+        return new SessionMark(0, lastUpdate, null, 0, false);
+    }
+
+    /** The session's exchange failed: list it again on the next poll even if nothing changed. */
+    static SessionMark redeliverNextPoll() {
+        return new SessionMark(0, null, null, 0, true);
     }
 
     boolean emitted() {
         return emittedFiles > 0;
+    }
+
+    /** True when the session must be listed although none of its files changed since {@code lastUpdate}. */
+    boolean needsListingWithoutChange() {
+        return redeliver || (!emitted() && quietSince != null);
+    }
+
+    /** True when a change seen at {@code newestChange} is news for this session. */
+    boolean isOlderThan(Instant newestChange) {
+        return lastUpdate == null || newestChange == null || newestChange.isAfter(lastUpdate);
     }
 }

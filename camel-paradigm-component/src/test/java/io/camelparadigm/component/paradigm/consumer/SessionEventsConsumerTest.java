@@ -1,5 +1,6 @@
 package io.camelparadigm.component.paradigm.consumer;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.camelparadigm.component.paradigm.ParadigmConstants;
@@ -108,6 +109,54 @@ class SessionEventsConsumerTest extends ConsumerTestSupport {
             assertThat(summary.status()).isEqualTo(Status.COMPLETED);
             assertThat(summary.fileIds()).containsExactly(first, late);
         });
+    }
+
+    @Test
+    void openSessionsWithoutAChangeAreNotListedAgain() throws Exception {
+        consume("paradigm:sessionEvents?startFrom=all");
+        for (int i = 0; i < 20; i++) {
+            inSession("open-" + i, "doc-" + i + ".pdf");
+        }
+        poll(); // each session seen for the first time is listed once
+        int before = listings();
+
+        poll();
+        poll();
+
+        assertThat(listings() - before).as("one change listing per poll, no session listing").isEqualTo(2);
+        EMULATOR.completeAll();
+        poll();
+        assertThat(summaries()).hasSize(20).allSatisfy(summary ->
+                assertThat(summary.status()).isEqualTo(Status.COMPLETED));
+    }
+
+    @Test
+    void sessionWhoseExchangeFailedIsDeliveredAgainAfterItsChangesLeftTheListing() throws Exception {
+        consume("paradigm:sessionEvents?startFrom=all&overlap=2000");
+        events().whenExchangeReceived(1, exchange -> {
+            throw new IllegalStateException("downstream unavailable");
+        });
+        events().whenExchangeReceived(2, exchange -> {
+            throw new IllegalStateException("still unavailable");
+        });
+        inSession("s-retry", "a.pdf");
+        EMULATOR.completeAll();
+        poll();
+        EMULATOR.advance(Duration.ofSeconds(10));
+        inSession("s-later", "b.pdf"); // moves the watermark 10 s on, past the overlap
+        poll();
+        assertThat(events().getReceivedExchanges()).hasSize(2);
+
+        poll(); // s-retry's file is no longer in the listing of changes
+
+        assertThat(summaries()).hasSize(3).allSatisfy(summary -> {
+            assertThat(summary.uploadSessionUuid()).isEqualTo("s-retry");
+            assertThat(summary.status()).isEqualTo(Status.COMPLETED);
+        });
+    }
+
+    private static int listings() {
+        return (int) EMULATOR.requests().stream().filter(r -> r.path().equals("/api/v3/files")).count();
     }
 
     private static long inSession(String session, String filename) {
