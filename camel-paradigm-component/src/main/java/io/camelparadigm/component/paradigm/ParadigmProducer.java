@@ -13,16 +13,42 @@ import io.camelparadigm.component.paradigm.model.ExternalMetadata;
 import io.camelparadigm.component.paradigm.model.ParadigmFile;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
 
 /** Performs the operation of the URI (or of the CamelParadigmOperation header) on each exchange. */
 public class ParadigmProducer extends DefaultProducer {
 
     private final ParadigmConfiguration configuration;
+    private WritableHealthCheckRepository healthCheckRepository;
+    private ParadigmProducerHealthCheck healthCheck;
 
     public ParadigmProducer(ParadigmEndpoint endpoint) {
         super(endpoint);
         this.configuration = endpoint.getConfiguration();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // present only when the application turned producer health checks on
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(),
+                "producers", WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new ParadigmProducerHealthCheck(getEndpoint());
+            healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override
