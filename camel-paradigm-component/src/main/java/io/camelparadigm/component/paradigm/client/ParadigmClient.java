@@ -55,6 +55,8 @@ public class ParadigmClient {
 
     private final CloseableHttpClient http;
     private final URI baseUri;
+    /** The upload URI, built once: uploads are the hot path. */
+    private final URI filesUri;
     private final String apiKey;
     private final RequestConfig requestConfig;
     private final ObjectMapper json;
@@ -72,6 +74,7 @@ public class ParadigmClient {
         this.concurrency = Objects.requireNonNull(concurrency, "concurrency");
         this.http = Objects.requireNonNull(http, "http");
         this.baseUri = URI.create(stripTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl")));
+        this.filesUri = resolve(FILES, Map.of());
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
         this.requestConfig = RequestConfig.custom()
                 .setResponseTimeout(Timeout.of(responseTimeout == null ? Duration.ofSeconds(60) : responseTimeout))
@@ -114,7 +117,7 @@ public class ParadigmClient {
             multipart.addTextBody("external_metadata", write(operation, request.externalMetadata()),
                     ContentType.APPLICATION_JSON);
         }
-        HttpPost post = new HttpPost(resolve(FILES, Map.of()));
+        HttpPost post = new HttpPost(filesUri);
         post.setEntity(multipart.build());
         String externalId = request.externalMetadata() == null ? null : request.externalMetadata().externalId();
         Resend resend = !request.content().repeatable() ? Resend.NEVER
