@@ -37,6 +37,7 @@ final class Document {
     final ProcessingPlan plan;
     private final Set<Long> tagIds = new LinkedHashSet<>();
     private long lastEditMicros;
+    private String statusVisionOverride;
 
     Document(long id, Accounts.Workspace workspace, String filename, String title, long size, String sha256,
              long createdAtMicros, String uploadSessionUuid, ObjectNode externalMetadata, Accounts.User createdBy,
@@ -107,6 +108,12 @@ final class Document {
                 ? externalMetadata.get("doc_type").asText() : null;
     }
 
+    /** From now on status_vision reads {@code statusVision}, whatever the status; stamps the change. */
+    synchronized void overrideStatusVision(String statusVision, long nowMicros) {
+        statusVisionOverride = statusVision;
+        lastEditMicros = Math.max(lastEditMicros, nowMicros);
+    }
+
     /** No transition or edit of this document can be later than this, whatever the clock says. */
     long latestPossibleUpdateMicros(long stepMicros) {
         long editedAt;
@@ -119,6 +126,16 @@ final class Document {
     }
 
     State stateAt(long nowMicros, long stepMicros) {
+        State state = computedStateAt(nowMicros, stepMicros);
+        String visionOverride;
+        synchronized (this) {
+            visionOverride = statusVisionOverride;
+        }
+        return visionOverride == null ? state : new State(state.status(), visionOverride, state.statusDetail(),
+                state.updatedAtMicros(), state.totalPages());
+    }
+
+    private State computedStateAt(long nowMicros, long stepMicros) {
         long editedAt;
         synchronized (this) {
             editedAt = lastEditMicros;

@@ -197,6 +197,20 @@ public final class ParadigmEmulator implements AutoCloseable {
     }
 
     /**
+     * Sets a file's status_vision ({@code pending}, {@code processing}, {@code embedded}, {@code fail} or
+     * {@code -}) from now on, whatever its status, and stamps updated_at: vision processing finishing or failing
+     * on its own, after the text.
+     *
+     * @throws IllegalArgumentException when the file does not exist or the value is not a vision status
+     */
+    public void setStatusVision(long fileId, String statusVision) {
+        requireKnown(statusVision, ProcessingPlan.KNOWN_VISION_STATUSES, "statusVision");
+        Document document = core.store.find(fileId)
+                .orElseThrow(() -> new IllegalArgumentException("No file " + fileId + " in the emulator"));
+        document.overrideStatusVision(statusVision, core.nowMicros());
+    }
+
+    /**
      * Files uploaded or seeded from now on whose filename contains a match of {@code filenameRegex} stop
      * processing at {@code failedStatus} ({@code parsing_failed}, {@code embedding_failed} or {@code fail})
      * with {@code statusDetail}. {@code fail} comes after pending, {@code parsing_failed} after parsing,

@@ -102,6 +102,10 @@ public final class ParadigmEmulatorExtension
         emulator().scriptFailure(filenameRegex, failedStatus, statusDetail);
     }
 
+    public void setStatusVision(long fileId, String statusVision) {
+        emulator().setStatusVision(fileId, statusVision);
+    }
+
     public List<Long> seedFiles(long workspaceId, int count, String filenamePrefix) {
         return emulator().seedFiles(workspaceId, count, filenamePrefix);
     }

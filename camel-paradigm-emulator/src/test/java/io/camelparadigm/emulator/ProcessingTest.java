@@ -61,6 +61,21 @@ class ProcessingTest {
     }
 
     @Test
+    void setStatusVisionChangesOnlyTheVisionAndStampsUpdatedAt() {
+        long id = upload("report.pdf");
+        EMULATOR.advance(Duration.ofSeconds(30));
+        EMULATOR.advance(Duration.ofSeconds(15));
+
+        EMULATOR.setStatusVision(id, "fail");
+
+        assertStatus(id, "embedded", "fail", "2025-01-01T00:00:45.000000Z");
+        assertThatThrownBy(() -> EMULATOR.setStatusVision(id, "done"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("statusVision");
+        assertThatThrownBy(() -> EMULATOR.setStatusVision(id + 1000, "fail"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("No file");
+    }
+
+    @Test
     void formatsWithoutVisionProcessingReadDash() {
         long id = upload("notes.txt");
         EMULATOR.advance(Duration.ofSeconds(30));

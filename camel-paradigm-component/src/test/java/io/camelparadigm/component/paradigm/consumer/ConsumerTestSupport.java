@@ -53,7 +53,12 @@ abstract class ConsumerTestSupport extends CamelTestSupport {
 
     /** One poll of the route's consumer, on this thread: its exchanges are processed when it returns. */
     void poll() {
-        ((ScheduledPollConsumer) context.getRoute(ROUTE).getConsumer()).run();
+        pollRoute(ROUTE);
+    }
+
+    /** One poll of another route's consumer (started with startScheduler=false). */
+    void pollRoute(String routeId) {
+        ((ScheduledPollConsumer) context.getRoute(routeId).getConsumer()).run();
     }
 
     MockEndpoint events() {

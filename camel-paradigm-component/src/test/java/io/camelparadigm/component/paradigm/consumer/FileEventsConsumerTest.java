@@ -8,6 +8,7 @@ import io.camelparadigm.component.paradigm.model.ParadigmFile;
 import io.camelparadigm.emulator.SeedFile;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,6 +122,32 @@ class FileEventsConsumerTest extends ConsumerTestSupport {
         assertThat(events().getReceivedExchanges().get(0).getMessage().getHeader(ParadigmConstants.STATUS_VISION))
                 .isEqualTo("processing");
         assertThat(received()).containsExactly(id + ":embedded");
+    }
+
+    @Test
+    void visionFinishingAfterTheTextIsAChangeOnlyWithIncludeStatusVisionChanges() throws Exception {
+        long id = seed("scan.pdf");
+        EMULATOR.completeAll();
+        consume("paradigm:fileEvents?startFrom=all&includeStatusVisionChanges=true");
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("paradigm:fileEvents?startFrom=all&startScheduler=false").routeId("textOnly")
+                        .to("mock:textOnly");
+            }
+        });
+        poll();
+        pollRoute("textOnly");
+        EMULATOR.advance(Duration.ofSeconds(5));
+        EMULATOR.setStatusVision(id, "fail");
+
+        poll();
+        pollRoute("textOnly");
+
+        assertThat(received()).containsExactly(id + ":embedded", id + ":embedded<-embedded");
+        assertThat(events().getReceivedExchanges().get(1).getMessage().getHeader(ParadigmConstants.STATUS_VISION))
+                .isEqualTo("fail");
+        assertThat(getMockEndpoint("mock:textOnly").getReceivedExchanges()).hasSize(1);
     }
 
     @Test
