@@ -12,6 +12,7 @@ import io.camelparadigm.examples.embedded.ParadigmConnection;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.SimpleMainShutdownStrategy;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.LRUCacheFactory;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
@@ -27,12 +28,15 @@ public final class FolderUploadJob {
 
     /** The state file keeps every key in memory too: a cache miss would re-read the whole file. */
     private static final int STATE_CACHE_SIZE = 1_000_000;
+    /** How long an interrupted run waits for the answers of the uploads in flight. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final PrintStream out;
     private final ProgressMode progressMode;
     private UploaderSettings settings;
     private ParadigmConnection connection;
     private UploadProgress progress;
+    private ProgressPrinter printer;
 
     public FolderUploadJob(PrintStream out, ProgressMode progressMode) {
         this.out = out;
@@ -45,6 +49,8 @@ public final class FolderUploadJob {
      */
     public int run(Map<String, String> overrides) {
         Main main = new Main();
+        // Ctrl-C is this job's to handle (stopUploading): camel-main's own hook would wait for a run loop we do not use
+        main.setShutdownStrategy(new SimpleMainShutdownStrategy());
         main.setPropertyPlaceholderLocations(
                 "classpath:application.properties;optional=true,file:application.properties;optional=true");
         overrides.forEach(main::addOverrideProperty);
@@ -102,9 +108,12 @@ public final class FolderUploadJob {
         out.println("Uploading " + settings.filesDir().toAbsolutePath().normalize() + " with up to "
                     + settings.concurrency() + " concurrent uploads" + (settings.stateFile() == null ? ""
                 : ", state file " + settings.stateFile()) + ".");
+        printer = new ProgressPrinter(progress::snapshot, out, progressMode.bar(),
+                progressMode.bar() ? Duration.ofMillis(250) : Duration.ofSeconds(2));
+        Thread onInterrupt = new Thread(this::stopUploading, "paradigm-uploader-interrupt");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
         boolean finished;
-        try (ProgressPrinter printer = new ProgressPrinter(progress::snapshot, out, progressMode.bar(),
-                progressMode.bar() ? Duration.ofMillis(250) : Duration.ofSeconds(2))) {
+        try {
             printer.start();
             main.getCamelTemplate().sendBody("direct:upload-folder", null);
             finished = progress.awaitFinished(settings.processingTimeout());
@@ -114,11 +123,57 @@ public final class FolderUploadJob {
         } catch (Exception e) {
             throw new IllegalStateException("The upload run failed: " + e.getMessage(), e);
         }
+        if (progress.isInterrupted()) {
+            waitForTheJvmToEnd();
+        }
+        removeShutdownHook(onInterrupt);
+        printer.close();
         out.print(SummaryReport.format(progress.summary()));
         if (!finished) {
             out.println("Stopped following processing after " + settings.processingTimeout() + ".");
         }
         return finished && !progress.hasFailures() ? 0 : 1;
+    }
+
+    /**
+     * Ctrl-C or a kill: start no new upload, let those in flight get their answer (so that the state file records
+     * them), then say how to resume. Documents still processing are not followed.
+     */
+    private void stopUploading() {
+        progress.interrupt();
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        while (progress.uploading() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        printer.close();
+        out.print(SummaryReport.format(progress.summary()));
+        out.println("Interrupted. Run again with the same --state-file to upload only what is missing.");
+        out.flush();
+    }
+
+    /** The shutdown hook reports an interrupted run; this thread only waits for the JVM to halt. */
+    private static void waitForTheJvmToEnd() {
+        while (true) {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it reports
+        }
     }
 
     private void closeConnection() {

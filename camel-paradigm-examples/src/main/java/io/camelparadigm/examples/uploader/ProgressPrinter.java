@@ -20,6 +20,7 @@ public final class ProgressPrinter implements AutoCloseable {
     private final ProgressFormatter formatter = new ProgressFormatter(30);
     private ScheduledExecutorService scheduler;
     private String lastLine;
+    private boolean closed;
 
     /**
      * @param terminal true to redraw a bar in place (use {@code System.console() != null})
@@ -41,9 +42,13 @@ public final class ProgressPrinter implements AutoCloseable {
         scheduler.scheduleAtFixedRate(this::print, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Prints the state one last time and stops. */
+    /** Prints the state one last time and stops; later calls do nothing. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (scheduler != null) {
             scheduler.shutdownNow();
             scheduler = null;

@@ -8,7 +8,8 @@ public enum SkipReason {
     UNREADABLE("not readable"),
     ALREADY_UPLOADED("already uploaded (state file)"),
     ALREADY_IN_PARADIGM("already in Paradigm (same external id)"),
-    NOT_ATTEMPTED("not attempted: --max-fails reached");
+    NOT_ATTEMPTED("not attempted: --max-fails reached"),
+    INTERRUPTED("not attempted: the run was interrupted");
 
     private final String description;
 

@@ -32,13 +32,14 @@ public final class UploadProgress {
     }
 
     private final Clock clock;
-    private final Instant started;
+    private Instant started;
     private final int maxFails;
     private final CountDownLatch finished = new CountDownLatch(1);
 
     private int selected;
     private int excluded;
     private boolean uploadsComplete;
+    private boolean interrupted;
     private int uploading;
     private int uploaded;
     private int uploadFailures;
@@ -55,7 +56,9 @@ public final class UploadProgress {
         this.maxFails = maxFails;
     }
 
+    /** The folder was scanned: the run's clock (rate, ETA, elapsed) starts now. */
     public synchronized void scanned(ScanResult scan) {
+        started = clock.instant();
         selected = scan.selected();
         excluded = scan.excluded();
         skipped.addAll(scan.skipped());
@@ -123,6 +126,21 @@ public final class UploadProgress {
         return uploadFailures >= maxFails;
     }
 
+    /** The run is being stopped (Ctrl-C): no new upload should start. */
+    public synchronized void interrupt() {
+        interrupted = true;
+        finished.countDown();
+    }
+
+    public synchronized boolean isInterrupted() {
+        return interrupted;
+    }
+
+    /** Uploads started and not answered yet. */
+    public synchronized int uploading() {
+        return uploading;
+    }
+
     public synchronized boolean hasFailures() {
         return !failures.isEmpty();
     }
@@ -136,6 +154,7 @@ public final class UploadProgress {
         return List.copyOf(processing.keySet());
     }
 
+    /** Waits until every document is final, or the run is interrupted; false after the timeout. */
     public boolean awaitFinished(Duration timeout) throws InterruptedException {
         return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -32,6 +32,11 @@ public final class UploadSteps {
     public void prepare(Exchange exchange) {
         ScannedFile file = exchange.getMessage().getBody(ScannedFile.class);
         exchange.setProperty(ScannedFile.class.getName(), file);
+        if (progress.isInterrupted()) {
+            progress.skipped(file.relativePath(), SkipReason.INTERRUPTED);
+            exchange.setProperty(SEND, false);
+            return;
+        }
         if (progress.maxFailsReached()) {
             progress.skipped(file.relativePath(), SkipReason.NOT_ATTEMPTED);
             exchange.setProperty(SEND, false);
