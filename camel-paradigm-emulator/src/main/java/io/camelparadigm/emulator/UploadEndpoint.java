@@ -38,6 +38,10 @@ final class UploadEndpoint {
     private static final int CONTENT_EXCERPT_BYTES = 64 * 1024;
     private static final Set<String> TEXT_EXTENSIONS = Set.of("txt", "md", "markdown", "csv", "html", "htm", "json", "xml");
     private static final Set<String> PARSERS = Set.of("v2.2.1");
+    /** Django's DATA_UPLOAD_MAX_NUMBER_FIELDS: a form with more fields (parts without a filename) is refused. */
+    static final int MAX_FORM_FIELDS = 1000;
+    /** Django's DATA_UPLOAD_MAX_NUMBER_FILES: a form with more file parts is refused. */
+    static final int MAX_FORM_FILES = 100;
 
     private final EmulatorCore core;
     private final FileViews views;
@@ -89,17 +93,41 @@ final class UploadEndpoint {
                 .maxSize(core.maxFileSize + MULTIPART_OVERHEAD)
                 .maxMemoryPartSize(MEMORY_PART_THRESHOLD)
                 .useFilesForPartsWithoutFileName(true)
-                .maxParts(100)
+                .maxParts(MAX_FORM_FIELDS + MAX_FORM_FILES + 1)
                 .build();
+        MultiPartFormData.Parts parts;
         try {
-            return MultiPartFormData.getParts(request, request, request.getHeaders().get(HttpHeader.CONTENT_TYPE), config);
+            parts = MultiPartFormData.getParts(request, request, request.getHeaders().get(HttpHeader.CONTENT_TYPE), config);
         } catch (RuntimeException e) {
             Throwable cause = rootCause(e);
             if (isSizeLimit(cause)) {
                 throw new FileTooLarge();
             }
+            if (String.valueOf(cause.getMessage()).startsWith("Form with too many keys")) {
+                throw tooManyFields();
+            }
             throw ApiException.validation("malformed_multipart", "Multipart form parse error: " + cause.getMessage());
         }
+        int files = 0;
+        for (MultiPart.Part part : parts) {
+            files += part.getFileName() != null ? 1 : 0;
+        }
+        if (parts.size() - files > MAX_FORM_FIELDS) {
+            parts.close();
+            throw tooManyFields();
+        }
+        if (files > MAX_FORM_FILES) {
+            parts.close();
+            throw new ApiException(400, "too_many_files", "bad_request",
+                    "The number of files exceeded settings.DATA_UPLOAD_MAX_NUMBER_FILES.");
+        }
+        return parts;
+    }
+
+    /** What Django answers (TooManyFieldsSent, a 400) to a form of more than DATA_UPLOAD_MAX_NUMBER_FIELDS fields. */
+    private static ApiException tooManyFields() {
+        return new ApiException(400, "too_many_fields", "bad_request",
+                "The number of GET/POST parameters exceeded settings.DATA_UPLOAD_MAX_NUMBER_FIELDS.");
     }
 
     /** Jetty's multipart parser reports its limits as IllegalStateException "max file size/length exceeded". */

@@ -124,6 +124,12 @@ final class ApiTestClient implements AutoCloseable {
             return this;
         }
 
+        /** Another file part. */
+        Upload file(String name, String filename, byte[] content) {
+            builder.addBinaryBody(name, content, ContentType.APPLICATION_OCTET_STREAM, filename);
+            return this;
+        }
+
         Upload workspace(long workspaceId) {
             return field("workspace_id", workspaceId);
         }

@@ -153,6 +153,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "workspaceid":
         case "workspaceId": getOrCreateConfiguration(target).setWorkspaceId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "workspaceids":
+        case "workspaceIds": getOrCreateConfiguration(target).setWorkspaceIds(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -283,6 +285,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "waitForCompletion": return boolean.class;
         case "workspaceid":
         case "workspaceId": return java.lang.Long.class;
+        case "workspaceids":
+        case "workspaceIds": return java.lang.String.class;
         default: return null;
         }
     }
@@ -414,6 +418,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
         case "workspaceid":
         case "workspaceId": return getOrCreateConfiguration(target).getWorkspaceId();
+        case "workspaceids":
+        case "workspaceIds": return getOrCreateConfiguration(target).getWorkspaceIds();
         default: return null;
         }
     }

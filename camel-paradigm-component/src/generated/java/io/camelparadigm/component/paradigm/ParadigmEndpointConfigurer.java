@@ -158,6 +158,8 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "workspaceid":
         case "workspaceId": target.getConfiguration().setWorkspaceId(property(camelContext, java.lang.Long.class, value)); return true;
+        case "workspaceids":
+        case "workspaceIds": target.getConfiguration().setWorkspaceIds(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -300,6 +302,8 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "waitForCompletion": return boolean.class;
         case "workspaceid":
         case "workspaceId": return java.lang.Long.class;
+        case "workspaceids":
+        case "workspaceIds": return java.lang.String.class;
         default: return null;
         }
     }
@@ -443,6 +447,8 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
         case "workspaceid":
         case "workspaceId": return target.getConfiguration().getWorkspaceId();
+        case "workspaceids":
+        case "workspaceIds": return target.getConfiguration().getWorkspaceIds();
         default: return null;
         }
     }

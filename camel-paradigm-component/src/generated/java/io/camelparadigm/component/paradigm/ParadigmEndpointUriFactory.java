@@ -23,7 +23,7 @@ public class ParadigmEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(75);
+        Set<String> props = new HashSet<>(76);
         props.add("adaptiveConcurrency");
         props.add("apiKey");
         props.add("backoffErrorThreshold");
@@ -99,6 +99,7 @@ public class ParadigmEndpointUriFactory extends org.apache.camel.support.compone
         props.add("useFixedDelay");
         props.add("waitForCompletion");
         props.add("workspaceId");
+        props.add("workspaceIds");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);
         secretProps.add("apiKey");

@@ -14,52 +14,44 @@ final class FileQueryFactory {
     }
 
     FileQuery create(Message message, boolean search) {
-        String operation = search ? "search" : "listFiles";
-        FileQuery.Builder query = FileQuery.builder()
-                .status(ParadigmValues.texts(ParadigmValues.headerOr(message, ParadigmConstants.FILTER_STATUS, configuration.getStatus())))
-                .statusVision(ParadigmValues.texts(
-                        ParadigmValues.headerOr(message, ParadigmConstants.FILTER_STATUS_VISION, configuration.getStatusVision())))
-                .tagIds(ParadigmValues.tagIds(operation,
-                        ParadigmValues.headerOr(message, ParadigmConstants.FILTER_TAG_ID, configuration.getTags())))
-                .extension(ParadigmValues.textOr(message, ParadigmConstants.FILTER_EXTENSION, configuration.getExtension()))
-                .filename(ParadigmValues.textOr(message, ParadigmConstants.FILTER_FILENAME, configuration.getFilename()))
-                .title(ParadigmValues.textOr(message, ParadigmConstants.FILTER_TITLE, configuration.getTitle()))
-                .createdAtAfter(ParadigmValues.textOr(message, ParadigmConstants.FILTER_CREATED_AT_AFTER, configuration.getCreatedAtAfter()))
-                .createdAtBefore(ParadigmValues.textOr(message, ParadigmConstants.FILTER_CREATED_AT_BEFORE, configuration.getCreatedAtBefore()))
-                .updatedAtAfter(ParadigmValues.textOr(message, ParadigmConstants.FILTER_UPDATED_AT_AFTER, configuration.getUpdatedAtAfter()))
-                .updatedAtBefore(ParadigmValues.textOr(message, ParadigmConstants.FILTER_UPDATED_AT_BEFORE, configuration.getUpdatedAtBefore()))
-                .externalId(ParadigmValues.textOr(message, ParadigmConstants.EXTERNAL_ID, configuration.getExternalId()))
-                .docType(ParadigmValues.textOr(message, ParadigmConstants.DOC_TYPE, configuration.getDocType()))
-                .uploadSessionUuid(ParadigmValues.textOr(message, ParadigmConstants.FILTER_UPLOAD_SESSION_UUID,
-                        configuration.getUploadSessionUuid()))
-                .totalPagesMin(integer(message, ParadigmConstants.FILTER_TOTAL_PAGES_MIN, configuration.getTotalPagesMin()))
-                .totalPagesMax(integer(message, ParadigmConstants.FILTER_TOTAL_PAGES_MAX, configuration.getTotalPagesMax()))
-                .ordering(ParadigmValues.textOr(message, ParadigmConstants.ORDERING, configuration.getOrdering()))
-                .groupIds(ParadigmValues.ids(operation, "group",
-                        ParadigmValues.headerOr(message, ParadigmConstants.FILTER_GROUP_ID, configuration.getGroupId())))
+        ExchangeInputs inputs = new ExchangeInputs(message, configuration, search ? "search" : "listFiles");
+        String searchText = inputs.text(ParadigmConstants.SEARCH, configuration.getSearch());
+        if (search && searchText == null) {
+            throw new ParadigmValidationException(inputs.operation(), "nothing to search for: set the search option "
+                                                                      + "or the " + ParadigmConstants.SEARCH + " header");
+        }
+        return FileQuery.builder()
+                .status(inputs.statuses())
+                .statusVision(inputs.visionStatuses())
+                .workspaceIds(inputs.workspaceFilter())
+                .tagIds(inputs.tags(ParadigmConstants.FILTER_TAG_ID))
+                .extension(inputs.text(ParadigmConstants.FILTER_EXTENSION, configuration.getExtension()))
+                .filename(inputs.name(ParadigmConstants.FILTER_FILENAME, "filename", configuration.getFilename()))
+                .title(inputs.name(ParadigmConstants.FILTER_TITLE, "title", configuration.getTitle()))
+                .createdAtAfter(inputs.dateOrDateTime(ParadigmConstants.FILTER_CREATED_AT_AFTER, "createdAtAfter",
+                        configuration.getCreatedAtAfter()))
+                .createdAtBefore(inputs.dateOrDateTime(ParadigmConstants.FILTER_CREATED_AT_BEFORE, "createdAtBefore",
+                        configuration.getCreatedAtBefore()))
+                .updatedAtAfter(inputs.dateOrDateTime(ParadigmConstants.FILTER_UPDATED_AT_AFTER, "updatedAtAfter",
+                        configuration.getUpdatedAtAfter()))
+                .updatedAtBefore(inputs.dateOrDateTime(ParadigmConstants.FILTER_UPDATED_AT_BEFORE, "updatedAtBefore",
+                        configuration.getUpdatedAtBefore()))
+                .externalId(inputs.text(ParadigmConstants.EXTERNAL_ID, configuration.getExternalId()))
+                .docType(inputs.text(ParadigmConstants.DOC_TYPE, configuration.getDocType()))
+                .uploadSessionUuid(inputs.uploadSessionUuid(ParadigmConstants.FILTER_UPLOAD_SESSION_UUID))
+                .totalPagesMin(inputs.totalPages(ParadigmConstants.FILTER_TOTAL_PAGES_MIN, "totalPagesMin",
+                        configuration.getTotalPagesMin()))
+                .totalPagesMax(inputs.totalPages(ParadigmConstants.FILTER_TOTAL_PAGES_MAX, "totalPagesMax",
+                        configuration.getTotalPagesMax()))
+                .ordering(inputs.ordering())
+                .groupIds(inputs.groupIds())
                 .includeDetails(configuration.isIncludeDetails())
                 .searchDetails(search && configuration.isSearchDetails())
                 .searchDetailsChunksLimit(search && configuration.isSearchDetails()
                         ? configuration.getSearchDetailsChunksLimit() : null)
                 .pageSize(configuration.getPageSize())
-                .maxDocuments(configuration.getMaxDocuments());
-        Long workspaceId = message.getHeader(ParadigmConstants.WORKSPACE_ID, Long.class);
-        if (workspaceId == null) {
-            workspaceId = configuration.getWorkspaceId();
-        }
-        if (workspaceId != null) {
-            query.workspaceIds(java.util.List.of(workspaceId));
-        }
-        String searchText = ParadigmValues.textOr(message, ParadigmConstants.SEARCH, configuration.getSearch());
-        if (search && searchText == null) {
-            throw new ParadigmValidationException(operation, "nothing to search for: set the search option or the "
-                                                             + ParadigmConstants.SEARCH + " header");
-        }
-        return query.search(searchText).build();
-    }
-
-    private static Integer integer(Message message, String header, Integer fallback) {
-        Integer value = message.getHeader(header, Integer.class);
-        return value != null ? value : fallback;
+                .maxDocuments(configuration.getMaxDocuments())
+                .search(searchText)
+                .build();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertyConfigurer;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -41,6 +42,8 @@ public class ParadigmComponent extends HealthCheckComponent implements SSLContex
     private ParadigmHttpClientConfigurer httpClientConfigurer;
 
     private CloseableHttpClient httpClient;
+    private final PropertyConfigurer componentConfigurer = new WholeNumberOptions.ComponentConfigurer();
+    private final PropertyConfigurer endpointConfigurer = new WholeNumberOptions.EndpointConfigurer();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -58,7 +61,18 @@ public class ParadigmComponent extends HealthCheckComponent implements SSLContex
                                                + "key in a property), or set the " + API_KEY_ENV
                                                + " environment variable.");
         }
+        ConfigurationCheck.check(ObjectHelper.isEmpty(remaining) ? "paradigm" : remaining, endpointConfiguration);
         return endpoint;
+    }
+
+    @Override
+    public PropertyConfigurer getComponentPropertyConfigurer() {
+        return componentConfigurer;
+    }
+
+    @Override
+    public PropertyConfigurer getEndpointPropertyConfigurer() {
+        return endpointConfigurer;
     }
 
     /** The component's pooled HTTP client, built on first use and closed when the component stops. */

@@ -1,5 +1,8 @@
 package io.camelparadigm.component.paradigm;
 
+import java.util.Arrays;
+import java.util.List;
+
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
@@ -24,6 +27,11 @@ public class ParadigmConfiguration implements Cloneable {
     @UriParam(description = "The workspace to upload to; for listFiles and search, a filter. The "
                             + "CamelParadigmWorkspaceId header overrides it.")
     private Long workspaceId;
+    @UriParam(label = "filter",
+              description = "listFiles, search and the consumers: only files of these workspaces, comma-separated "
+                            + "(e.g. 1,2,3); takes precedence over workspaceId as the filter. The "
+                            + "CamelParadigmFilterWorkspaceId header overrides it.")
+    private String workspaceIds;
     @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
               description = "How long to wait for an answer before a request fails.")
     private long responseTimeout = 60_000;
@@ -235,6 +243,26 @@ public class ParadigmConfiguration implements Cloneable {
 
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
+    }
+
+    /**
+     * The workspaces listings and consumers are limited to: workspaceIds, else workspaceId; empty for every workspace.
+     * The endpoint checked both when it was created.
+     */
+    public List<Long> workspaceFilter() {
+        if (workspaceIds != null && !workspaceIds.isBlank()) {
+            return Arrays.stream(workspaceIds.split(",")).map(String::trim).filter(id -> !id.isEmpty())
+                    .map(Long::valueOf).toList();
+        }
+        return workspaceId == null ? List.of() : List.of(workspaceId);
+    }
+
+    public String getWorkspaceIds() {
+        return workspaceIds;
+    }
+
+    public void setWorkspaceIds(String workspaceIds) {
+        this.workspaceIds = workspaceIds;
     }
 
     public Long getWorkspaceId() {

@@ -99,6 +99,11 @@ public final class ParadigmConstants {
     public static final String FILTER_STATUS = "CamelParadigmFilterStatus";
     @Metadata(label = "producer", description = "Filter: vision statuses, comma-separated or a List.", javaType = "Object")
     public static final String FILTER_STATUS_VISION = "CamelParadigmFilterStatusVision";
+    @Metadata(label = "producer",
+              description = "Filter: workspace ids, comma-separated or a List; overrides CamelParadigmWorkspaceId and the "
+                            + "workspaceIds and workspaceId options for listFiles and search.",
+              javaType = "Object")
+    public static final String FILTER_WORKSPACE_ID = "CamelParadigmFilterWorkspaceId";
     @Metadata(label = "producer", description = "Filter: tag ids, comma-separated or a List.", javaType = "Object")
     public static final String FILTER_TAG_ID = "CamelParadigmFilterTagId";
     @Metadata(label = "producer", description = "Filter: file extension.", javaType = "String")

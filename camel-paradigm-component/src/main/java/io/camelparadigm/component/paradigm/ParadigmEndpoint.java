@@ -103,6 +103,10 @@ public class ParadigmEndpoint extends ScheduledPollEndpoint {
                 String.valueOf(configuration.getStatuses()), String.valueOf(configuration.isTerminalOnly()),
                 String.valueOf(configuration.isIncludeStatusVisionChanges()),
                 String.valueOf(configuration.getQuietPeriod()));
+        if (configuration.getWorkspaceIds() != null) {
+            // appended only when set, so the keys of consumers that do not use it stay what they were
+            stream += "|" + configuration.getWorkspaceIds();
+        }
         return "paradigm-" + operation + "-" + Integer.toHexString(stream.hashCode());
     }
 

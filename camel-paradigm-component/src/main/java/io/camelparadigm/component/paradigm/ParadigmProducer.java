@@ -69,30 +69,39 @@ public class ParadigmProducer extends DefaultProducer {
     }
 
     private ParadigmOperations operation(Exchange exchange) {
-        ParadigmOperations operation = exchange.getMessage().getHeader(ParadigmConstants.OPERATION,
-                ParadigmOperations.class);
-        if (operation == null) {
-            operation = getEndpoint().getDefaultOperation();
+        Object named = exchange.getMessage().getHeader(ParadigmConstants.OPERATION);
+        if (named == null) {
+            ParadigmOperations operation = getEndpoint().getDefaultOperation();
+            if (operation == null) {
+                throw new IllegalArgumentException("No operation: name it in the URI (paradigm:upload) or in the "
+                                                   + ParadigmConstants.OPERATION + " header");
+            }
+            return operation;
         }
-        if (operation == null) {
-            throw new IllegalArgumentException("No operation: name it in the URI (paradigm:upload) or in the "
-                                               + ParadigmConstants.OPERATION + " header");
+        if (named instanceof ParadigmOperations operation) {
+            return operation;
         }
-        return operation;
+        try {
+            return ParadigmOperations.valueOf(named.toString().trim());
+        } catch (IllegalArgumentException e) {
+            throw InputRules.invalid("paradigm", "header " + ParadigmConstants.OPERATION, named,
+                    "is not an operation: use one of " + java.util.Arrays.toString(ParadigmOperations.values()));
+        }
     }
 
     private void upload(Exchange exchange) throws InterruptedException {
         Message message = exchange.getMessage();
-        long workspaceId = workspaceId(message, "upload");
-        List<Long> tags = ParadigmValues.tagIds("upload", ParadigmValues.headerOr(message, ParadigmConstants.TAGS, configuration.getTags()));
+        ExchangeInputs inputs = new ExchangeInputs(message, configuration, "upload");
+        long workspaceId = inputs.workspaceId();
+        List<Long> tags = inputs.tags(ParadigmConstants.TAGS);
         ExternalMetadata metadata = ExternalMetadataResolver.resolve(message, configuration);
-        String filename = ParadigmValues.textOr(message, ParadigmConstants.FILENAME, configuration.getFilename());
+        String filename = inputs.name(ParadigmConstants.FILENAME, "filename", configuration.getFilename());
         UploadRequest request = new UploadRequest(
                 workspaceId,
                 new UploadContentResolver(configuration.getMaxFileSize()).resolve(exchange, filename),
                 filename,
-                ParadigmValues.textOr(message, ParadigmConstants.TITLE, configuration.getTitle()),
-                ParadigmValues.textOr(message, ParadigmConstants.PARSER, configuration.getParser()),
+                inputs.name(ParadigmConstants.TITLE, "title", configuration.getTitle()),
+                inputs.name(ParadigmConstants.PARSER, "parser", configuration.getParser()),
                 tags,
                 metadata);
 
@@ -133,12 +142,11 @@ public class ParadigmProducer extends DefaultProducer {
 
     private void addTags(Exchange exchange) {
         Message message = exchange.getMessage();
-        long fileId = fileId(message, "addTags");
-        Object tagsValue = ParadigmValues.headerOr(message, ParadigmConstants.TAGS, configuration.getTags());
-        if (tagsValue == null) {
-            tagsValue = message.getBody();
-        }
-        List<Long> tags = ParadigmValues.tagIds("addTags", tagsValue);
+        ExchangeInputs inputs = new ExchangeInputs(message, configuration, "addTags");
+        long fileId = inputs.fileId();
+        List<Long> tags = message.getHeader(ParadigmConstants.TAGS) == null && configuration.getTags() == null
+                ? InputRules.ids("addTags", "the message body", message.getBody())
+                : inputs.tags(ParadigmConstants.TAGS);
         if (tags.isEmpty()) {
             throw new ParadigmValidationException("addTags", "no tags to add: set the tags option, the "
                                                              + ParadigmConstants.TAGS + " header or a body such as 1,2");
@@ -150,7 +158,8 @@ public class ParadigmProducer extends DefaultProducer {
 
     private void getFile(Exchange exchange) {
         Message message = exchange.getMessage();
-        ParadigmFile file = client().getFile(fileId(message, "getFile"), configuration.isIncludeContent());
+        long fileId = new ExchangeInputs(message, configuration, "getFile").fileId();
+        ParadigmFile file = client().getFile(fileId, configuration.isIncludeContent());
         setFileHeaders(message, file);
         message.setBody(file);
     }
@@ -167,30 +176,6 @@ public class ParadigmProducer extends DefaultProducer {
             files.forEachRemaining(all::add);
             message.setBody(all);
         }
-    }
-
-    private long workspaceId(Message message, String operation) {
-        Long id = message.getHeader(ParadigmConstants.WORKSPACE_ID, Long.class);
-        if (id == null) {
-            id = configuration.getWorkspaceId();
-        }
-        if (id == null) {
-            throw new ParadigmValidationException(operation, "no workspace: set the workspaceId option or the "
-                                                             + ParadigmConstants.WORKSPACE_ID + " header");
-        }
-        return id;
-    }
-
-    private long fileId(Message message, String operation) {
-        Long id = message.getHeader(ParadigmConstants.FILE_ID, Long.class);
-        if (id == null) {
-            id = configuration.getFileId();
-        }
-        if (id == null) {
-            throw new ParadigmValidationException(operation, "no file id: set the fileId option or the "
-                                                             + ParadigmConstants.FILE_ID + " header");
-        }
-        return id;
     }
 
     static void setFileHeaders(Message message, ParadigmFile file) {

@@ -1,7 +1,6 @@
 package io.camelparadigm.component.paradigm;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import io.camelparadigm.component.paradigm.client.FileQuery;
@@ -30,10 +29,7 @@ final class ParadigmProducerHealthCheck extends AbstractHealthCheck {
         builder.detail(ENDPOINT_URI, endpoint.getEndpointBaseUri());
         ParadigmClient probe = new ParadigmClient(endpoint.getComponent().httpClient(), configuration.getBaseUrl(),
                 configuration.getApiKey(), Duration.ofMillis(configuration.getResponseTimeout()));
-        FileQuery.Builder query = FileQuery.builder().pageSize(1);
-        if (configuration.getWorkspaceId() != null) {
-            query.workspaceIds(List.of(configuration.getWorkspaceId()));
-        }
+        FileQuery.Builder query = FileQuery.builder().pageSize(1).workspaceIds(configuration.workspaceFilter());
         try {
             probe.listFiles(query.build());
             builder.up();

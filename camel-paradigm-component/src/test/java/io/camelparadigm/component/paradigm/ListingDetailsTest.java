@@ -9,9 +9,11 @@ import io.camelparadigm.component.paradigm.model.ParadigmFile;
 import io.camelparadigm.component.paradigm.model.SearchDetails;
 import io.camelparadigm.emulator.SeedFile;
 import org.apache.camel.Exchange;
+import org.apache.camel.ResolveEndpointFailedException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The list endpoint's optional parts: detail fields, search details, the group filter, and the fields read back. */
 class ListingDetailsTest extends EmulatorRouteTestSupport {
@@ -98,10 +100,14 @@ class ListingDetailsTest extends EmulatorRouteTestSupport {
         EMULATOR.clearRequests();
 
         ParadigmValidationException refused = failureOf(ParadigmValidationException.class,
-                () -> template.requestBody("paradigm:listFiles?groupId=sales&workspaceId=" + workspaceId(), (Object) null));
+                () -> template.requestBodyAndHeader("paradigm:listFiles?workspaceId=" + workspaceId(), null,
+                        ParadigmConstants.FILTER_GROUP_ID, "3,sales"));
 
-        assertThat(refused).hasMessageContaining("group 'sales' is not a group id");
+        assertThat(refused).hasMessage("listFiles: header CamelParadigmFilterGroupId '3,sales' holds 'sales', which is "
+                                       + "not an id: ids are positive whole numbers");
         assertThat(requests("GET", "/api/v3/files")).isEmpty();
+        assertThatThrownBy(() -> context.getEndpoint("paradigm:listFiles?groupId=sales"))
+                .isInstanceOf(ResolveEndpointFailedException.class).hasMessageContaining("groupId 'sales' is not an id");
     }
 
     private List<ParadigmFile> searchFor(String text, String uri) {

@@ -73,7 +73,7 @@ public class ParadigmClient {
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
         this.concurrency = Objects.requireNonNull(concurrency, "concurrency");
         this.http = Objects.requireNonNull(http, "http");
-        this.baseUri = URI.create(stripTrailingSlash(Objects.requireNonNull(baseUrl, "baseUrl")));
+        this.baseUri = BaseUrl.parse(baseUrl);
         this.filesUri = resolve(FILES, Map.of());
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
         this.requestConfig = RequestConfig.custom()
@@ -397,10 +397,6 @@ public class ParadigmClient {
         String message = String.valueOf(e.getMessage());
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private record Response(int status, String reason, byte[] body, String retryAfter) {

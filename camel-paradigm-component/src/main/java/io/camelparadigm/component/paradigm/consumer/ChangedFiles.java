@@ -51,10 +51,8 @@ final class ChangedFiles {
                 .uploadSessionUuid(configuration.getUploadSessionUuid())
                 .docType(configuration.getDocType())
                 .extension(configuration.getExtension())
-                .tagIds(tagIds(configuration.getTags()));
-        if (configuration.getWorkspaceId() != null) {
-            builder.workspaceIds(List.of(configuration.getWorkspaceId()));
-        }
+                .tagIds(tagIds(configuration.getTags()))
+                .workspaceIds(configuration.workspaceFilter());
         return builder;
     }
 
