@@ -44,11 +44,12 @@ final class ConfigurationCheck {
     private static void retriesAndConcurrency(String operation, ParadigmConfiguration c) {
         InputRules.atLeast(operation, "maxRetries", c.getMaxRetries(), 0);
         InputRules.atLeast(operation, "retryInitialDelay", c.getRetryInitialDelay(), 1);
-        InputRules.atLeast(operation, "retryMaxDelay", c.getRetryMaxDelay(), c.getRetryInitialDelay());
+        InputRules.atLeast(operation, "retryMaxDelay", c.getRetryMaxDelay(), 1);
         InputRules.atLeast(operation, "maxRetryAfter", c.getMaxRetryAfter(), 0);
         if (c.isAdaptiveConcurrency()) {
             InputRules.atLeast(operation, "initialConcurrency", c.getInitialConcurrency(), 1);
-            InputRules.atLeast(operation, "maxConcurrency", c.getMaxConcurrency(), c.getInitialConcurrency());
+            // an initialConcurrency above maxConcurrency starts at maxConcurrency
+            InputRules.atLeast(operation, "maxConcurrency", c.getMaxConcurrency(), 1);
         }
     }
 

@@ -53,7 +53,8 @@ class BadOptionValuesTest extends EmulatorRouteTestSupport {
             "listWorkspaces?maxRetries=-1                              | maxRetries               | '-1'",
             "listWorkspaces?responseTimeout=0                          | responseTimeout          | '0'",
             "listWorkspaces?initialConcurrency=0                       | initialConcurrency       | '0'",
-            "listWorkspaces?initialConcurrency=20&maxConcurrency=10    | maxConcurrency           | '10'",
+            "listWorkspaces?maxConcurrency=0                           | maxConcurrency           | '0'",
+            "listWorkspaces?retryInitialDelay=0                        | retryInitialDelay        | '0'",
             "fileEvents?statuses=embeded                               | statuses                 | 'embeded'",
             "fileEvents?startFrom=yesterday                            | startFrom                | 'yesterday'",
     })
