@@ -31,6 +31,9 @@ final class EmulatorCore {
     final UploadSessions uploadSessions;
     final RateLimiter rateLimiter = new RateLimiter();
     final RequestLog requestLog = new RequestLog();
+    /** Told of every exchange once it is answered (the contract referee of the JUnit extension). */
+    final List<java.util.function.Consumer<ObservedExchange>> exchangeObservers =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     final Faults faults;
 
     final String apiKey;

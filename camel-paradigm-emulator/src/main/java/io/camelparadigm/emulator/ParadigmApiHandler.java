@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.io.Content;
@@ -55,8 +58,9 @@ final class ParadigmApiHandler extends Handler.Abstract {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
-        RequestLog.Entry logEntry = core.requestLog.arrived(request, core.clock.now());
+    public boolean handle(Request received, Response response, Callback callback) {
+        RequestLog.Entry logEntry = core.requestLog.arrived(received, core.clock.now());
+        Request request = core.exchangeObservers.isEmpty() ? received : new RecordingRequest(received);
         List<Runnable> whenAnswered = new ArrayList<>();
         try {
             respond(request, response, callback, logEntry, whenAnswered);
@@ -68,9 +72,12 @@ final class ParadigmApiHandler extends Handler.Abstract {
 
     private void respond(Request request, Response response, Callback callback, RequestLog.Entry logEntry,
                          List<Runnable> whenAnswered) {
-        ApiAnswer answer;
+        ApiAnswer answer = injectedFault();
+        boolean injected = answer != null;
         try {
-            answer = answer(request, whenAnswered);
+            if (answer == null) {
+                answer = answer(request, whenAnswered);
+            }
         } catch (ApiException e) {
             answer = new ApiAnswer(e.status(), core.errorBody(e.code(), e.error(), e.detail()), e.headers(),
                     ApiAnswer.Disposition.RESPOND);
@@ -84,26 +91,36 @@ final class ParadigmApiHandler extends Handler.Abstract {
         sleep(core.faults.latency());
         logEntry.answered(answer.status());
         if (answer.disposition() == ApiAnswer.Disposition.DROP) {
+            // the emulator drops a connection only when fault injection says so
+            observed(request, 0, Map.of(), null, true);
             request.getConnectionMetaData().getConnection().getEndPoint().close();
             callback.failed(new EofException("Connection dropped by the emulator's fault injection"));
             return;
         }
-        write(response, answer, callback);
+        write(request, response, answer, injected, callback);
     }
 
-    private ApiAnswer answer(Request request, List<Runnable> whenAnswered) throws ApiException {
+    /**
+     * The answer fault injection imposes on this request, or null to let the API answer. A maintenance window is
+     * answered by the API itself (a 503 the contract describes), before any injected error.
+     */
+    private ApiAnswer injectedFault() {
         if (core.faults.takeDrop()) {
             return ApiAnswer.drop();
         }
+        if (core.faults.maintenanceSecondsLeft() > 0) {
+            return null;
+        }
+        int injected = core.faults.takeInjectedError();
+        return injected > 0 ? injectedError(injected) : null;
+    }
+
+    private ApiAnswer answer(Request request, List<Runnable> whenAnswered) throws ApiException {
         long maintenanceLeft = core.faults.maintenanceSecondsLeft();
         if (maintenanceLeft > 0) {
             return new ApiAnswer(503, core.errorBody("service_maintenance", "service_maintenance",
                     "The service is under maintenance. Retry later."),
                     Map.of("Retry-After", Long.toString(maintenanceLeft)), ApiAnswer.Disposition.RESPOND);
-        }
-        int injected = core.faults.takeInjectedError();
-        if (injected > 0) {
-            return injectedError(injected);
         }
         Routed routed = route(request);
         Accounts.Caller caller = authenticate(request);
@@ -212,7 +229,7 @@ final class ParadigmApiHandler extends Handler.Abstract {
         }
     }
 
-    private void write(Response response, ApiAnswer answer, Callback callback) {
+    private void write(Request request, Response response, ApiAnswer answer, boolean injected, Callback callback) {
         byte[] body;
         try {
             body = core.mapper.writeValueAsBytes(answer.body());
@@ -221,6 +238,7 @@ final class ParadigmApiHandler extends Handler.Abstract {
         }
         if (answer.status() >= 200 && answer.status() < 300 && core.faults.takeMalformedJson()) {
             body = java.util.Arrays.copyOf(body, Math.max(1, body.length / 2));
+            injected = true;
         }
         response.setStatus(answer.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
@@ -229,6 +247,27 @@ final class ParadigmApiHandler extends Handler.Abstract {
         if (answer.disposition() == ApiAnswer.Disposition.RESPOND_AND_CLOSE) {
             response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         }
+        observed(request, answer.status(), headers(response.getHeaders()), body, injected);
         response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /** Tells the exchange observers what was asked and answered, before the answer leaves. */
+    private void observed(Request request, int status, Map<String, List<String>> responseHeaders, byte[] body,
+                          boolean injected) {
+        if (!(request instanceof RecordingRequest recording) || core.exchangeObservers.isEmpty()) {
+            return;
+        }
+        ObservedExchange exchange = new ObservedExchange(request.getMethod(), request.getHttpURI().getPath(),
+                request.getHttpURI().getQuery(), RequestLog.maskedHeaders(request), recording.recordedBody(), status,
+                responseHeaders, body, injected);
+        core.exchangeObservers.forEach(observer -> observer.accept(exchange));
+    }
+
+    private static Map<String, List<String>> headers(HttpFields fields) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HttpField field : fields) {
+            headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
+        }
+        return headers;
     }
 }

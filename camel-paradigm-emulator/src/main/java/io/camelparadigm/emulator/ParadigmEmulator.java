@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -283,6 +284,18 @@ public final class ParadigmEmulator implements AutoCloseable {
 
     public void clearRequests() {
         core.requestLog.clear();
+    }
+
+    /**
+     * Tells {@code observer} of every exchange from now on, once it is answered and before the answer is written, on
+     * the thread that handled it. The JUnit extension checks them against the contract this way.
+     */
+    public void addExchangeObserver(Consumer<ObservedExchange> observer) {
+        core.exchangeObservers.add(Objects.requireNonNull(observer, "observer"));
+    }
+
+    public void removeExchangeObserver(Consumer<ObservedExchange> observer) {
+        core.exchangeObservers.remove(observer);
     }
 
     /** Every stored file, all workspaces, in id order, with its status now. */

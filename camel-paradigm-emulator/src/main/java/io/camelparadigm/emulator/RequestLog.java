@@ -45,16 +45,21 @@ final class RequestLog {
     private final List<Entry> entries = Collections.synchronizedList(new ArrayList<>());
 
     Entry arrived(Request request, Instant now) {
+        Entry entry = new Entry(request.getMethod(), request.getHttpURI().getPath(), request.getHttpURI().getQuery(),
+                maskedHeaders(request), now);
+        entries.add(entry);
+        return entry;
+    }
+
+    /** The request's headers, the key in {@code Authorization} replaced by {@code ***}. */
+    static Map<String, List<String>> maskedHeaders(Request request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (HttpField field : request.getHeaders()) {
             String value = field.getHeader() == HttpHeader.AUTHORIZATION ? masked(field.getValue()) : field.getValue();
             headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(value);
         }
         headers.replaceAll((name, values) -> List.copyOf(values));
-        Entry entry = new Entry(request.getMethod(), request.getHttpURI().getPath(), request.getHttpURI().getQuery(),
-                headers, now);
-        entries.add(entry);
-        return entry;
+        return headers;
     }
 
     private static String masked(String authorization) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A document to put straight into the emulator's store without HTTP, see
@@ -15,6 +16,9 @@ import java.util.Objects;
  * {@code createdAt} and follows the normal progression; with one, it stays at that status.
  */
 public final class SeedFile {
+
+    private static final Pattern UUID_FORM = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final long workspaceId;
     private final String filename;
@@ -116,7 +120,15 @@ public final class SeedFile {
 
         public Builder tagIds(List<Long> tagIds) { this.tagIds.clear(); this.tagIds.addAll(tagIds); return this; }
         public Builder tagIds(Long... tagIds) { return tagIds(List.of(tagIds)); }
-        public Builder uploadSessionUuid(String uuid) { this.uploadSessionUuid = uuid; return this; }
+        /** The file's upload session; the service's session ids are uuids. */
+        public Builder uploadSessionUuid(String uuid) {
+            if (uuid != null && !UUID_FORM.matcher(uuid).matches()) {
+                throw new IllegalArgumentException("uploadSessionUuid must be a uuid such as "
+                                                   + "550e8400-e29b-41d4-a716-446655440000, not " + uuid);
+            }
+            this.uploadSessionUuid = uuid;
+            return this;
+        }
         public Builder createdAt(Instant createdAt) { this.createdAt = createdAt; return this; }
         public Builder totalPages(Integer totalPages) { this.totalPages = totalPages; return this; }
         public Builder content(String content) { this.content = content; return this; }

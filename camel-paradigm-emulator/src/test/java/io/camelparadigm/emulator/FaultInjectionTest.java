@@ -247,6 +247,8 @@ class FaultInjectionTest {
         ApiTestClient.Reply fine = api.get("/api/v3/files");
 
         assertThat(unauthorized.json().get("error").asText()).isNotBlank();
+        assertThat(EMULATOR.takeContractViolations()).singleElement().asString()
+                .contains("GET /api/v3/files -> 401").contains("security");
         assertThat(broken.status()).isEqualTo(200);
         assertThat(broken.header("Content-Type")).startsWith("application/json");
         assertThatThrownBy(() -> ApiTestClient.MAPPER.readTree(broken.body())).isInstanceOf(JsonProcessingException.class);

@@ -17,8 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ListFilesTest {
 
+    /** Sends off-contract requests on purpose, to see the emulator refuse them: only its answers are refereed. */
     @RegisterExtension
-    static final ParadigmEmulatorExtension EMULATOR = new ParadigmEmulatorExtension();
+    static final ParadigmEmulatorExtension EMULATOR = ParadigmEmulatorExtension.builder()
+            .contractChecks(ContractChecks.ANSWERS).build();
 
     private ApiTestClient api;
 

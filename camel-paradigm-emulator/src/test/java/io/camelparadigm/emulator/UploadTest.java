@@ -18,8 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class UploadTest {
 
+    /** Sends off-contract requests on purpose, to see the emulator refuse them: only its answers are refereed. */
     @RegisterExtension
-    static final ParadigmEmulatorExtension EMULATOR = ParadigmEmulatorExtension.builder().build();
+    static final ParadigmEmulatorExtension EMULATOR = ParadigmEmulatorExtension.builder()
+            .contractChecks(ContractChecks.ANSWERS).build();
 
     private static final byte[] PDF = "%PDF-1.4 quarterly numbers".getBytes(StandardCharsets.US_ASCII);
 

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
+import io.camelparadigm.emulator.ObservedExchange;
+
 /**
  * One HTTP request sent to the emulator and the answer it got, kept byte for byte so both sides can be
  * checked against the contract.
@@ -36,6 +38,12 @@ record Exchange(String method, URI uri, HttpHeaders requestHeaders, byte[] reque
 
     List<String> responseHeader(String name) {
         return responseHeaders.allValues(name);
+    }
+
+    /** The same exchange as the emulator's exchange observers see it, for the validators. */
+    ObservedExchange observed() {
+        return new ObservedExchange(method, path(), query(), requestHeaders.map(), requestBody, status,
+                responseHeaders.map(), responseBody, false);
     }
 
     @Override

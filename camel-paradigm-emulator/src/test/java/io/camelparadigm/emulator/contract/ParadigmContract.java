@@ -23,7 +23,7 @@ final class ParadigmContract {
 
     /** For requests that are wrong on purpose (to provoke a 400, 401...): only the answer is checked. */
     static Exchange assertResponseConforms(Exchange exchange) {
-        assertThat(JSON.responseViolations(exchange))
+        assertThat(JSON.responseViolations(exchange.observed()))
                 .as("contract violations in the emulator's answer to %s", exchange)
                 .isEmpty();
         return exchange;
@@ -34,7 +34,7 @@ final class ParadigmContract {
                 .map(type -> type.startsWith("multipart/form-data")
                         || type.startsWith("application/x-www-form-urlencoded"))
                 .orElse(false);
-        assertThat(form ? FORMS.requestViolations(exchange) : JSON.requestViolations(exchange))
+        assertThat(form ? FORMS.requestViolations(exchange.observed()) : JSON.requestViolations(exchange.observed()))
                 .as("contract violations in the request %s %s", exchange.method(), exchange.uri())
                 .isEmpty();
     }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.camelparadigm.emulator.ObservedExchange;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -154,6 +155,11 @@ class ValidatorsRejectBrokenMessagesContractTest {
     @Nested
     class JsonAndQueryRequests {
 
+        private ObservedExchange observed(String method, String pathAndQuery, String contentType, String body,
+                                          boolean withKey) {
+            return request(method, pathAndQuery, contentType, body, withKey).observed();
+        }
+
         private Exchange request(String method, String pathAndQuery, String contentType, String body, boolean withKey) {
             Map<String, List<String>> headers = new HashMap<>();
             if (contentType != null) {
@@ -170,48 +176,48 @@ class ValidatorsRejectBrokenMessagesContractTest {
 
         @Test
         void acceptsAWellFormedListingQueryAndTagsBody() {
-            assertThat(JSON.requestViolations(request("GET",
+            assertThat(JSON.requestViolations(observed("GET",
                     "/api/v3/files?status=embedded,fail&ordering=-title&page=2&created_at_after=2024-01-01", null, null, true)))
                     .isEmpty();
-            assertThat(JSON.requestViolations(request("POST", "/api/v3/files/7/tags", "application/json",
+            assertThat(JSON.requestViolations(observed("POST", "/api/v3/files/7/tags", "application/json",
                     "{\"tags\": [1, 2]}", true))).isEmpty();
         }
 
         @Test
         void rejectsAnOrderingTheServiceDoesNotOffer() {
-            assertThat(JSON.requestViolations(request("GET", "/api/v3/files?ordering=size", null, null, true)))
+            assertThat(JSON.requestViolations(observed("GET", "/api/v3/files?ordering=size", null, null, true)))
                     .anySatisfy(violation -> assertThat(violation).contains("\"size\""));
         }
 
         @Test
         void rejectsAQueryParameterTheContractDoesNotKnow() {
-            assertThat(JSON.requestViolations(request("GET", "/api/v3/files?colour=red", null, null, true)))
+            assertThat(JSON.requestViolations(observed("GET", "/api/v3/files?colour=red", null, null, true)))
                     .anySatisfy(violation -> assertThat(violation).contains("colour"));
         }
 
         @Test
         void rejectsARequestWithoutBearerKey() {
-            assertThat(JSON.requestViolations(request("GET", "/api/v3/workspaces", null, null, false)))
+            assertThat(JSON.requestViolations(observed("GET", "/api/v3/workspaces", null, null, false)))
                     .anySatisfy(violation -> assertThat(violation).contains("security"));
         }
 
         @Test
         void rejectsTagIdsSentAsStrings() {
-            assertThat(JSON.requestViolations(request("POST", "/api/v3/files/7/tags", "application/json",
+            assertThat(JSON.requestViolations(observed("POST", "/api/v3/files/7/tags", "application/json",
                     "{\"tags\": [\"legal\"]}", true)))
                     .anySatisfy(violation -> assertThat(violation).contains("/tags/0"));
         }
 
         @Test
         void rejectsAnEmptyTagList() {
-            assertThat(JSON.requestViolations(request("POST", "/api/v3/files/7/tags", "application/json",
+            assertThat(JSON.requestViolations(observed("POST", "/api/v3/files/7/tags", "application/json",
                     "{\"tags\": []}", true)))
                     .anySatisfy(violation -> assertThat(violation).contains("tags"));
         }
 
         @Test
         void rejectsAFormTagThatIsNotANumber() {
-            assertThat(FORMS.requestViolations(request("POST", "/api/v3/files/7/tags",
+            assertThat(FORMS.requestViolations(observed("POST", "/api/v3/files/7/tags",
                     "application/x-www-form-urlencoded", "tags=1&tags=legal", true)))
                     .anySatisfy(violation -> assertThat(violation).contains("tags"));
         }

@@ -1,7 +1,9 @@
 package io.camelparadigm.component.paradigm.consumer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import io.camelparadigm.component.paradigm.ParadigmConstants;
 import io.camelparadigm.component.paradigm.consumer.UploadSessionSummary.Status;
@@ -23,7 +25,7 @@ class SessionEventsConsumerTest extends ConsumerTestSupport {
         poll();
 
         assertThat(summaries()).singleElement().satisfies(summary -> {
-            assertThat(summary.uploadSessionUuid()).isEqualTo("s-ok");
+            assertThat(summary.uploadSessionUuid()).isEqualTo(uuid("s-ok"));
             assertThat(summary.status()).isEqualTo(Status.COMPLETED);
             assertThat(summary.succeeded()).isEqualTo(2);
             assertThat(summary.failed()).isZero();
@@ -150,7 +152,7 @@ class SessionEventsConsumerTest extends ConsumerTestSupport {
         poll(); // s-retry's file is no longer in the listing of changes
 
         assertThat(summaries()).hasSize(3).allSatisfy(summary -> {
-            assertThat(summary.uploadSessionUuid()).isEqualTo("s-retry");
+            assertThat(summary.uploadSessionUuid()).isEqualTo(uuid("s-retry"));
             assertThat(summary.status()).isEqualTo(Status.COMPLETED);
         });
     }
@@ -160,7 +162,12 @@ class SessionEventsConsumerTest extends ConsumerTestSupport {
     }
 
     private static long inSession(String session, String filename) {
-        return EMULATOR.seedFile(SeedFile.builder(workspaceId(), filename).uploadSessionUuid(session).build());
+        return EMULATOR.seedFile(SeedFile.builder(workspaceId(), filename).uploadSessionUuid(uuid(session)).build());
+    }
+
+    /** The upload session uuid named {@code session} in these tests (the service's session ids are uuids). */
+    private static String uuid(String session) {
+        return UUID.nameUUIDFromBytes(session.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private List<UploadSessionSummary> summaries() {
