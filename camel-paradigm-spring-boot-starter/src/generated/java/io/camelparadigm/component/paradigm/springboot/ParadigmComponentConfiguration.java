@@ -241,6 +241,10 @@ public class ParadigmComponentConfiguration extends ComponentConfigurationProper
      */
     private java.lang.String uploadSessionUuid;
     /**
+     * listFiles, search and the consumers: only files of these workspaces, comma-separated (e.g. 1,2,3); takes precedence over workspaceId as the filter. The CamelParadigmFilterWorkspaceId header overrides it.
+     */
+    private java.lang.String workspaceIds;
+    /**
      * Used for enabling or disabling all consumer based health checks from this component
      */
     private java.lang.Boolean healthCheckConsumerEnabled = true;
@@ -731,6 +735,14 @@ public class ParadigmComponentConfiguration extends ComponentConfigurationProper
 
     public void setUploadSessionUuid(java.lang.String uploadSessionUuid) {
         this.uploadSessionUuid = uploadSessionUuid;
+    }
+
+    public java.lang.String getWorkspaceIds() {
+        return workspaceIds;
+    }
+
+    public void setWorkspaceIds(java.lang.String workspaceIds) {
+        this.workspaceIds = workspaceIds;
     }
 
     public java.lang.Boolean getHealthCheckConsumerEnabled() {
