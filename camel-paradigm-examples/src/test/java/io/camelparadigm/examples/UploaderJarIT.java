@@ -89,6 +89,28 @@ class UploaderJarIT {
         }
     }
 
+    /** Every logger at DEBUG (Camel's, camel-main's, HttpClient's), the key from the environment or the command line. */
+    @Test
+    void withEveryLoggerAtDebugTheKeyIsInNoLineOfOutput() throws Exception {
+        try (ParadigmEmulator paradigm = ParadigmEmulator.builder().realClock().stepDuration(Duration.ofMillis(50))
+                .build().start()) {
+            Map<String, String> env = Map.of("PARADIGM_BASE_URL", paradigm.baseUrl(),
+                    "PARADIGM_WORKSPACE_ID", String.valueOf(paradigm.workspaceId()),
+                    "UPLOADER_POLL_INTERVAL", "PT0.2S", "JAVA_TOOL_OPTIONS", "-Dlog4j2.level=DEBUG");
+            Map<String, String> withKey = new java.util.HashMap<>(env);
+            withKey.put("PARADIGM_API_KEY", paradigm.apiKey());
+
+            Result fromEnvironment = java(workDir, withKey, "--files-dir=" + SAMPLES, "--include-extensions=md");
+            Result fromCommandLine = java(workDir, env, "--files-dir=" + SAMPLES, "--include-extensions=txt",
+                    "--api-key=" + paradigm.apiKey());
+
+            for (Result run : List.of(fromEnvironment, fromCommandLine)) {
+                assertThat(run.status()).as(run.output()).isZero();
+                assertThat(run.output()).contains("DEBUG").doesNotContain(paradigm.apiKey());
+            }
+        }
+    }
+
     private record Result(int status, String output) {
     }
 

@@ -87,6 +87,12 @@ public class ParadigmComponent extends HealthCheckComponent implements SSLContex
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        KeyInPropertiesWarning.warnIfTheKeyIsWrittenOut(getCamelContext());
+    }
+
+    @Override
     protected synchronized void doStop() throws Exception {
         if (httpClient != null) {
             httpClient.close(CloseMode.GRACEFUL);

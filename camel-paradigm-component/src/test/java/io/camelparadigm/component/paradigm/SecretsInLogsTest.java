@@ -114,6 +114,33 @@ class SecretsInLogsTest {
         assertThat(EMULATOR.requests()).isNotEmpty();
     }
 
+    /**
+     * What docs/real-service.md tells a user who writes the key in a URI: Camel masks it where it prints an endpoint,
+     * not in a route dump (the URI as written) nor in the CamelToEndpoint exchange property (the full URI).
+     */
+    @Test
+    void aKeyInAnEndpointUriStillShowsInRouteDumpsAndTheToEndpointProperty() throws Exception {
+        String uri = "paradigm:listWorkspaces?apiKey=" + EMULATOR.apiKey();
+        Exchange answered;
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.setDumpRoutes("yaml");
+            context.getComponent("paradigm", ParadigmComponent.class).getConfiguration().setBaseUrl(EMULATOR.baseUrl());
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:list").to(uri);
+                }
+            });
+            context.start();
+            answered = context.createProducerTemplate().request("direct:list", e -> {
+            });
+        }
+
+        assertThat(answered.getException()).isNull();
+        assertThat(answered.getProperty(Exchange.TO_ENDPOINT, String.class)).contains(EMULATOR.apiKey());
+        assertThat(captured.text()).contains("direct:list").contains(EMULATOR.apiKey());
+    }
+
     private static final class CapturingAppender extends AbstractAppender {
 
         private final StringBuffer text = new StringBuffer();

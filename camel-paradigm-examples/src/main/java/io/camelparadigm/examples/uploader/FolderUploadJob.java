@@ -35,6 +35,7 @@ public final class FolderUploadJob {
     private final ProgressMode progressMode;
     private UploaderSettings settings;
     private ParadigmConnection connection;
+    private String commandLineKey;
     private UploadProgress progress;
     private ProgressPrinter printer;
 
@@ -53,7 +54,13 @@ public final class FolderUploadJob {
         main.setShutdownStrategy(new SimpleMainShutdownStrategy());
         main.setPropertyPlaceholderLocations(
                 "classpath:application.properties;optional=true,file:application.properties;optional=true");
-        overrides.forEach(main::addOverrideProperty);
+        // the key stays out of Camel's properties, which camel-main and the dev consoles print as written
+        commandLineKey = overrides.get(ParadigmConnection.API_KEY);
+        overrides.forEach((name, value) -> {
+            if (!name.equals(ParadigmConnection.API_KEY)) {
+                main.addOverrideProperty(name, value);
+            }
+        });
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() throws Exception {
@@ -84,7 +91,8 @@ public final class FolderUploadJob {
     private void prepare(CamelContext context) {
         Function<String, Optional<String>> properties = context.getPropertiesComponent()::resolveProperty;
         settings = UploaderSettings.from(properties);
-        connection = ParadigmConnection.resolve(properties);
+        connection = ParadigmConnection.resolve(name -> name.equals(ParadigmConnection.API_KEY) && commandLineKey != null
+                ? Optional.of(commandLineKey) : properties.apply(name));
         out.println(connection.describe());
         ParadigmComponent paradigm = context.getComponent("paradigm", ParadigmComponent.class);
         paradigm.getConfiguration().setBaseUrl(connection.baseUrl());
