@@ -61,14 +61,15 @@ final class Document {
         this.lastEditMicros = createdAtMicros;
     }
 
+    /** The extension without its dot, lower-cased, as Python's {@code os.path.splitext} finds it. */
     static String extensionOf(String filename) {
-        int dot = filename.lastIndexOf('.');
-        return dot < 0 || dot == filename.length() - 1 ? "" : filename.substring(dot + 1).toLowerCase();
+        String extension = UploadedFileName.splitExtension(filename)[1];
+        return extension.isEmpty() ? "" : extension.substring(1).toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** The default title: the filename without its extension ({@code os.path.splitext}). */
     static String titleFrom(String filename) {
-        int dot = filename.lastIndexOf('.');
-        return dot <= 0 ? filename : filename.substring(0, dot);
+        return UploadedFileName.splitExtension(filename)[0];
     }
 
     synchronized List<Long> tagIds() {

@@ -2,6 +2,7 @@ package io.camelparadigm.emulator;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -154,34 +155,38 @@ final class UploadEndpoint {
 
     private ApiAnswer store(ApiCall call, MultiPartFormData.Parts parts, String sessionUuid)
             throws ApiException, FileTooLarge {
+        Charset charset = UploadedFileName.requestCharset(call.request().getHeaders().get(HttpHeader.CONTENT_TYPE));
         MultiPart.Part filePart = parts.getFirst("file");
         if (filePart == null) {
             throw ApiException.validation("required", "file: No file was submitted.");
         }
-        if (filePart.getFileName() == null) {
+        String submittedName = UploadedFileName.submitted(filePart, charset);
+        if (submittedName == null) {
             throw ApiException.validation("not_a_file",
                     "file: The submitted data was not a file. Check the encoding type on the form.");
         }
-        Accounts.Workspace workspace = writableWorkspace(call.caller(), field(parts, "workspace_id"));
-        String filename = optionalName(parts, "filename");
+        String uploadedName = UploadedFileName.stored(submittedName);
+        if (uploadedName == null) {
+            // Django drops a file part whose name is empty once sanitized
+            throw ApiException.validation("required", "file: No file was submitted.");
+        }
+        Accounts.Workspace workspace = writableWorkspace(call.caller(), field(parts, "workspace_id", charset));
+        String filename = optionalName(parts, "filename", charset);
         if (filename == null) {
-            filename = baseName(filePart.getFileName());
+            filename = uploadedName;
         }
-        if (filename.isBlank()) {
-            throw ApiException.validation("invalid_filename", "filename: The submitted file has no name.");
-        }
-        String title = optionalName(parts, "title");
-        String parser = field(parts, "parser");
+        String title = optionalName(parts, "title", charset);
+        String parser = field(parts, "parser", charset);
         if (parser != null && !PARSERS.contains(parser)) {
             throw ApiException.validation("invalid_parser", "parser: '" + parser + "' is not a valid parser. Allowed: "
                     + String.join(", ", PARSERS) + ".");
         }
         List<String> tagValues = new ArrayList<>();
         for (MultiPart.Part part : parts.getAll("tags")) {
-            tagValues.add(part.getContentAsString(StandardCharsets.UTF_8));
+            tagValues.add(part.getContentAsString(charset));
         }
         List<Long> requestedTags = TagIdValues.fromFormValues(tagValues, core.mapper);
-        ObjectNode externalMetadata = externalMetadata(field(parts, "external_metadata"));
+        ObjectNode externalMetadata = externalMetadata(field(parts, "external_metadata", charset));
 
         Received received = receive(filePart, filename);
         if (received.size == 0) {
@@ -261,26 +266,23 @@ final class UploadEndpoint {
         return (ObjectNode) node;
     }
 
-    private static String field(MultiPartFormData.Parts parts, String name) {
+    /** A text field, decoded as Django does: with the request's charset, whatever the part's own says. */
+    private static String field(MultiPartFormData.Parts parts, String name, Charset charset) {
         MultiPart.Part part = parts.getFirst(name);
-        return part == null ? null : part.getContentAsString(StandardCharsets.UTF_8);
+        return part == null ? null : part.getContentAsString(charset);
     }
 
-    private static String optionalName(MultiPartFormData.Parts parts, String name) throws ApiException {
-        String value = field(parts, name);
+    private static String optionalName(MultiPartFormData.Parts parts, String name, Charset charset)
+            throws ApiException {
+        String value = field(parts, name, charset);
         if (value == null || value.isBlank()) {
             return null;
         }
-        if (value.length() > MAX_NAME_LENGTH) {
+        if (UploadedFileName.length(value) > MAX_NAME_LENGTH) {
             throw ApiException.validation("max_length", name + ": Ensure this field has no more than "
                     + MAX_NAME_LENGTH + " characters.");
         }
         return value;
-    }
-
-    private static String baseName(String submitted) {
-        int slash = Math.max(submitted.lastIndexOf('/'), submitted.lastIndexOf('\\'));
-        return submitted.substring(slash + 1);
     }
 
     private record Received(long size, String sha256, String content) {
