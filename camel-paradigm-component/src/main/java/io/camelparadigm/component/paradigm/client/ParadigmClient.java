@@ -27,6 +27,8 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.entity.mime.ByteArrayBody;
 import org.apache.hc.client5.http.entity.mime.ContentBody;
 import org.apache.hc.client5.http.entity.mime.FileBody;
+import org.apache.hc.client5.http.entity.mime.FormBodyPart;
+import org.apache.hc.client5.http.entity.mime.FormBodyPartBuilder;
 import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
 import org.apache.hc.client5.http.entity.mime.InputStreamBody;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
@@ -52,6 +54,8 @@ public class ParadigmClient {
     static final String WORKSPACES = "/api/v3/workspaces";
     private static final int QUOTED_BODY_LENGTH = 200;
     private static final ContentType TEXT = ContentType.TEXT_PLAIN.withCharset(StandardCharsets.UTF_8);
+    /** Without HttpCore's default charset=ISO-8859-1, which Django would decode every field and name with. */
+    private static final ContentType FORM_DATA = ContentType.create("multipart/form-data");
 
     private final CloseableHttpClient http;
     private final URI baseUri;
@@ -105,9 +109,10 @@ public class ParadigmClient {
     public UploadResult upload(UploadRequest request) {
         String operation = "upload";
         MultipartEntityBuilder multipart = MultipartEntityBuilder.create()
-                .setMode(HttpMultipartMode.EXTENDED)
+                .setMode(HttpMultipartMode.LEGACY)
                 .setCharset(StandardCharsets.UTF_8)
-                .addPart("file", contentBody(request.content(), request.effectiveFilename()))
+                .setContentType(FORM_DATA)
+                .addPart(filePart(request.content(), request.effectiveFilename()))
                 .addTextBody("workspace_id", Long.toString(request.workspaceId()), TEXT);
         addText(multipart, "filename", request.filename());
         addText(multipart, "title", request.title());
@@ -345,6 +350,16 @@ public class ParadigmClient {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("Invalid pagination link: " + pageUrl, e);
         }
+    }
+
+    /**
+     * The file part as browsers send it (RFC 7578 4.2, WHATWG): the name in UTF-8 in a quoted {@code filename},
+     * quotes and backslashes escaped, line breaks made spaces, and no {@code filename*}: the service's Django
+     * stack takes {@code filename} as written (HttpClient's EXTENDED mode percent-encodes it, HTTPCLIENT-2395)
+     * and a {@code filename*} would win over it. LEGACY is HttpClient's browser-compatible mode.
+     */
+    private static FormBodyPart filePart(UploadContent content, String filename) {
+        return FormBodyPartBuilder.create("file", contentBody(content, filename), HttpMultipartMode.LEGACY).build();
     }
 
     private static ContentBody contentBody(UploadContent content, String filename) {
