@@ -1,6 +1,7 @@
 package io.camelparadigm.emulator;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +36,8 @@ final class ParadigmApiHandler extends Handler.Abstract {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParadigmApiHandler.class);
     private static final Pattern FILE = Pattern.compile("/api/v3/files/([^/]+)");
+    /** How much of an upload rejected from its headers is still read so the client can read the answer. */
+    static final long REJECTED_BODY_READ_LIMIT = 64L * 1024 * 1024;
     private static final Pattern FILE_TAGS = Pattern.compile("/api/v3/files/([^/]+)/tags");
 
     private enum Route { LIST_FILES, UPLOAD, GET_FILE, ADD_TAGS, LIST_WORKSPACES }
@@ -85,9 +89,7 @@ final class ParadigmApiHandler extends Handler.Abstract {
             LOG.warn("Emulator failed on {} {}", request.getMethod(), request.getHttpURI().getPath(), e);
             answer = ApiAnswer.json(500, core.errorBody("server_error", "server_error", "Internal server error."));
         }
-        if (answer.disposition() != ApiAnswer.Disposition.RESPOND_AND_CLOSE) {
-            discardBody(request);
-        }
+        boolean bodyRead = answer.disposition() != ApiAnswer.Disposition.RESPOND_AND_CLOSE && discardBody(request);
         sleep(core.faults.latency());
         logEntry.answered(answer.status());
         if (answer.disposition() == ApiAnswer.Disposition.DROP) {
@@ -97,7 +99,28 @@ final class ParadigmApiHandler extends Handler.Abstract {
             callback.failed(new EofException("Connection dropped by the emulator's fault injection"));
             return;
         }
-        write(request, response, answer, injected, callback);
+        if (answer.disposition() != ApiAnswer.Disposition.RESPOND_AND_CLOSE) {
+            // a connection whose request was not read to the end cannot serve another one: say it is closed
+            write(request, response, answer, injected, !bodyRead, callback);
+            return;
+        }
+        // Answered before the body was read. Closing now would reset the connection under a client still
+        // sending, and it would never read the answer: read and discard what it sends first (nginx's lingering
+        // close), up to a limit, then close.
+        Callback.Completable written = new Callback.Completable();
+        write(request, response, answer, injected, true, written);
+        try {
+            written.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            callback.failed(e);
+            return;
+        } catch (ExecutionException e) {
+            callback.failed(e.getCause());
+            return;
+        }
+        discardBody(request, REJECTED_BODY_READ_LIMIT);
+        callback.succeeded();
     }
 
     /**
@@ -209,12 +232,30 @@ final class ParadigmApiHandler extends Handler.Abstract {
                 "Invalid token.", challenge));
     }
 
-    /** Reads what is left of the request body, as a proxy in front of the real service would. */
-    private static void discardBody(Request request) {
+    /**
+     * Reads what is left of the request body, as a proxy in front of the real service would; false when it could
+     * not be read to the end (the multipart parser gave up on it).
+     */
+    private static boolean discardBody(Request request) {
         try {
             Content.Source.consumeAll(request);
+            return true;
         } catch (IOException | RuntimeException e) {
             LOG.debug("Request body could not be read to the end", e);
+            return false;
+        }
+    }
+
+    /** Reads and drops at most {@code limit} bytes of the request body. */
+    private static void discardBody(Request request, long limit) {
+        byte[] buffer = new byte[64 * 1024];
+        long read = 0;
+        try (InputStream body = Content.Source.asInputStream(request)) {
+            for (int n = body.read(buffer); n >= 0 && read < limit; n = body.read(buffer)) {
+                read += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Rejected request body: the client stopped sending after {} bytes", read, e);
         }
     }
 
@@ -229,7 +270,8 @@ final class ParadigmApiHandler extends Handler.Abstract {
         }
     }
 
-    private void write(Request request, Response response, ApiAnswer answer, boolean injected, Callback callback) {
+    private void write(Request request, Response response, ApiAnswer answer, boolean injected,
+                       boolean closeConnection, Callback callback) {
         byte[] body;
         try {
             body = core.mapper.writeValueAsBytes(answer.body());
@@ -244,7 +286,7 @@ final class ParadigmApiHandler extends Handler.Abstract {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
-        if (answer.disposition() == ApiAnswer.Disposition.RESPOND_AND_CLOSE) {
+        if (closeConnection) {
             response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
         }
         observed(request, answer.status(), headers(response.getHeaders()), body, injected);

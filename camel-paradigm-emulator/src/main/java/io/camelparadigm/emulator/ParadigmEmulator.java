@@ -19,6 +19,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -314,6 +316,25 @@ public final class ParadigmEmulator implements AutoCloseable {
     /** Failure injection; {@code faults().reset()} turns it all off. */
     public Faults faults() {
         return core.faults;
+    }
+
+    /**
+     * Closes every open connection without a word to the client, as a proxy or load balancer does when its idle
+     * timeout fires: a client that sends its next request on one of them gets no answer. Call it between
+     * requests; returns how many connections were closed.
+     */
+    public synchronized int closeIdleConnections() {
+        if (server == null) {
+            return 0;
+        }
+        int closed = 0;
+        for (Connector connector : server.getConnectors()) {
+            for (EndPoint endPoint : connector.getConnectedEndPoints()) {
+                endPoint.close();
+                closed++;
+            }
+        }
+        return closed;
     }
 
     /**

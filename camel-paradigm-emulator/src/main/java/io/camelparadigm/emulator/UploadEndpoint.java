@@ -84,10 +84,14 @@ final class UploadEndpoint {
             }
         } catch (FileTooLarge e) {
             return tooLarge(-1);
+        } catch (UnreadableForm e) {
+            // Jetty does not reuse a connection whose body its parser gave up on: the answer says it closes
+            return new ApiAnswer(e.error.status(), core.errorBody(e.error.code(), e.error.error(), e.error.detail()),
+                    e.error.headers(), ApiAnswer.Disposition.RESPOND_AND_CLOSE);
         }
     }
 
-    private MultiPartFormData.Parts readParts(Request request) throws ApiException, FileTooLarge {
+    private MultiPartFormData.Parts readParts(Request request) throws ApiException, FileTooLarge, UnreadableForm {
         MultiPartConfig config = new MultiPartConfig.Builder()
                 .location(core.spoolDirectory)
                 .maxPartSize(core.maxFileSize)
@@ -105,9 +109,10 @@ final class UploadEndpoint {
                 throw new FileTooLarge();
             }
             if (String.valueOf(cause.getMessage()).startsWith("Form with too many keys")) {
-                throw tooManyFields();
+                throw new UnreadableForm(tooManyFields());
             }
-            throw ApiException.validation("malformed_multipart", "Multipart form parse error: " + cause.getMessage());
+            throw new UnreadableForm(ApiException.validation("malformed_multipart",
+                    "Multipart form parse error: " + cause.getMessage()));
         }
         int files = 0;
         for (MultiPart.Part part : parts) {
@@ -317,6 +322,16 @@ final class UploadEndpoint {
                 ? new String(excerpt, 0, excerptLength, StandardCharsets.UTF_8)
                 : "Text extracted from " + filename + " (" + size + " bytes).";
         return new Received(size, HexFormat.of().formatHex(sha256.digest()), content);
+    }
+
+    /** The multipart parser gave up on the body: the error to answer with. */
+    private static final class UnreadableForm extends Exception {
+        private final transient ApiException error;
+
+        UnreadableForm(ApiException error) {
+            super(error.getMessage(), null, false, false);
+            this.error = error;
+        }
     }
 
     /** The file part went over the maximum size while being read. */
