@@ -9,10 +9,12 @@ import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.impl.io.MonitoringResponseOutOfOrderStrategy;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -46,9 +48,17 @@ final class ParadigmHttpClientFactory {
                 .setMaxConnPerRoute(maxConnections)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(Duration.ofMillis(connectTimeoutMillis)))
-                        // a pooled connection the server closed while idle would fail an upload after sending it,
-                        // and an upload without an external id is not re-sent after that: check idle ones first
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                        // A pooled connection the server (or a proxy) closed without saying so fails the next
+                        // request only after it was sent, and an upload without an external id cannot be re-sent
+                        // then: check every connection before use (a 1 ms read), not only long-idle ones.
+                        .setValidateAfterInactivity(TimeValue.ZERO_MILLISECONDS)
+                        .build())
+                // A server refusing an upload from its headers (413) answers while the body is still being sent:
+                // watch for that answer, stop sending and read it, instead of writing on until the server resets
+                // the connection (a broken pipe, the answer lost). The check is a read of what is buffered; on
+                // TLS it costs 1 ms, hence one check per 256 KB and none past the first 32 MB.
+                .setConnectionFactory(ManagedHttpClientConnectionFactory.builder()
+                        .responseOutOfOrderStrategy(new MonitoringResponseOutOfOrderStrategy(256 * 1024, 128))
                         .build());
         if (ssl != null) {
             try {
