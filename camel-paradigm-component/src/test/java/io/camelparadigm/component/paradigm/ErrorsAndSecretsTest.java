@@ -95,7 +95,7 @@ class ErrorsAndSecretsTest extends EmulatorRouteTestSupport {
         assertThat(e.getHttpStatus()).isEqualTo(500);
         assertThat(e.getOperation()).isEqualTo("getFile");
         assertThat(e.getCode()).isNotBlank();
-        assertThat(e.getMessage()).startsWith("getFile: HTTP 500");
+        assertThat(e.getMessage()).startsWith("getFile: file 1: HTTP 500");
     }
 
     @Test

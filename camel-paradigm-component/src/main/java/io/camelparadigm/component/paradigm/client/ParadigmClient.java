@@ -153,26 +153,32 @@ public class ParadigmClient {
         String operation = "addTags";
         HttpPost post = new HttpPost(resolve(FILES + "/" + fileId + "/tags", Map.of()));
         post.setEntity(new StringEntity(write(operation, Map.of("tags", tags)), ContentType.APPLICATION_JSON));
-        return read(operation, execute(operation, post), ParadigmFile.class);
+        return read(operation, execute(operation, "file " + fileId, post), ParadigmFile.class);
     }
 
     /** {@code GET /api/v3/files/{id}}; with {@code includeContent} the parsed text is in {@code content}. */
     public ParadigmFile getFile(long fileId, boolean includeContent) {
         String operation = "getFile";
         Map<String, String> query = includeContent ? Map.of("include_content", "true") : Map.of();
-        return read(operation, execute(operation, new HttpGet(resolve(FILES + "/" + fileId, query))),
+        return read(operation, execute(operation, "file " + fileId, new HttpGet(resolve(FILES + "/" + fileId, query))),
                 ParadigmFile.class);
     }
 
-    /** One page of {@code GET /api/v3/files}. */
+    /** One page of {@code GET /api/v3/files}; errors are labelled {@code search} when the query searches. */
     public Page<ParadigmFile> listFiles(FileQuery query) {
-        return readPage("listFiles", execute("listFiles", new HttpGet(resolve(FILES, query.parameters()))),
+        String operation = operationOf(query);
+        return readPage(operation, execute(operation, new HttpGet(resolve(FILES, query.parameters()))),
                 ParadigmFile.class);
     }
 
     /** The page a previous page's {@code next} (or {@code previous}) link points to. */
     public Page<ParadigmFile> listFilesPage(String pageUrl) {
-        return readPage("listFiles", execute("listFiles", new HttpGet(sameOrigin(pageUrl))), ParadigmFile.class);
+        return listFilesPage("listFiles", pageUrl);
+    }
+
+    private Page<ParadigmFile> listFilesPage(String operation, String pageUrl) {
+        return readPage(operation, execute(operation, new HttpGet(pageOf(operation, FILES, pageUrl))),
+                ParadigmFile.class);
     }
 
     /**
@@ -181,7 +187,12 @@ public class ParadigmClient {
      * @param maxResults stop after this many files; 0 or less for all
      */
     public PagedIterator<ParadigmFile> iterateFiles(FileQuery query, long maxResults) {
-        return new PagedIterator<>(() -> listFiles(query), this::listFilesPage, maxResults);
+        String operation = operationOf(query);
+        return new PagedIterator<>(() -> listFiles(query), url -> listFilesPage(operation, url), maxResults);
+    }
+
+    private static String operationOf(FileQuery query) {
+        return query.parameters().containsKey("search") ? "search" : "listFiles";
     }
 
     /** Every file matching the query, all pages followed. */
@@ -197,7 +208,8 @@ public class ParadigmClient {
         Iterator<Workspace> pages = new PagedIterator<>(
                 () -> readPage(operation, execute(operation, new HttpGet(resolve(WORKSPACES, Map.of()))),
                         Workspace.class),
-                url -> readPage(operation, execute(operation, new HttpGet(sameOrigin(url))), Workspace.class),
+                url -> readPage(operation, execute(operation, new HttpGet(pageOf(operation, WORKSPACES, url))),
+                        Workspace.class),
                 0);
         List<Workspace> workspaces = new ArrayList<>();
         pages.forEachRemaining(workspaces::add);
@@ -206,11 +218,20 @@ public class ParadigmClient {
 
     /** A request whose repetition changes nothing (reads, adding tags), retried on every retryable failure. */
     private Response execute(String operation, HttpUriRequestBase request) {
-        return retryPolicy.run(operation, Resend.ALWAYS, () -> send(operation, request), () -> null);
+        return execute(operation, null, request);
+    }
+
+    /** @param subject what the request is about ("file 42"), named in its errors; or null */
+    private Response execute(String operation, String subject, HttpUriRequestBase request) {
+        return retryPolicy.run(operation, Resend.ALWAYS, () -> send(operation, subject, request), () -> null);
+    }
+
+    private Response send(String operation, HttpUriRequestBase request) throws FailedAttempt {
+        return send(operation, null, request);
     }
 
     /** One try: waits for a slot under the concurrency limit, sends, and tells the limit how it went. */
-    private Response send(String operation, HttpUriRequestBase request) throws FailedAttempt {
+    private Response send(String operation, String subject, HttpUriRequestBase request) throws FailedAttempt {
         request.setConfig(requestConfig);
         request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey);
         request.setHeader(HttpHeaders.ACCEPT, "application/json");
@@ -232,7 +253,7 @@ public class ParadigmClient {
             permit.answered();
         }
         if (response.status() >= 300) {
-            throw FailedAttempt.answered(apiError(operation, response));
+            throw FailedAttempt.answered(apiError(operation, subject, response));
         }
         return response;
     }
@@ -244,7 +265,7 @@ public class ParadigmClient {
                 retryAfter == null ? null : retryAfter.getValue());
     }
 
-    private ParadigmApiException apiError(String operation, Response response) {
+    private ParadigmApiException apiError(String operation, String subject, Response response) {
         String code = null;
         String error = null;
         String detail = null;
@@ -258,7 +279,8 @@ public class ParadigmClient {
         } catch (IOException notJson) {
             // the quoted body below says what came back
         }
-        StringBuilder message = new StringBuilder("HTTP ").append(response.status());
+        StringBuilder message = new StringBuilder(subject == null ? "" : subject + ": ")
+                .append("HTTP ").append(response.status());
         if (response.reason() != null && !response.reason().isBlank()) {
             message.append(' ').append(response.reason());
         }
@@ -303,6 +325,12 @@ public class ParadigmClient {
         if (tree == null || !tree.isObject() || !tree.path("results").isArray()) {
             throw malformed(operation, response, "the answer has no 'results' list", null);
         }
+        for (JsonNode item : tree.get("results")) {
+            if (item.isArray()) {
+                // as in the vendor's own list example: results: [[...]]
+                throw malformed(operation, response, "the 'results' list holds lists instead of objects", null);
+            }
+        }
         JavaType pageType = json.getTypeFactory().constructParametricType(Page.class, itemType);
         try {
             return json.convertValue(tree, pageType);
@@ -338,18 +366,28 @@ public class ParadigmClient {
     }
 
     /**
-     * Pagination links are absolute and built by the server from the host it saw; we keep their path and query
-     * but always send them to the configured base URL, so the key never goes to another host.
+     * The page a pagination link points to. Links are absolute and built by the server from the host it saw; we
+     * keep their path and query but always send them to the configured base URL, so the key never goes to
+     * another host. A link that is not a page of the same listing is an error about the pagination, not a
+     * request sent somewhere else.
      */
-    private URI sameOrigin(String pageUrl) {
-        URI link = URI.create(pageUrl);
+    private URI pageOf(String operation, String listPath, String pageUrl) {
         try {
+            URI link = new URI(pageUrl);
+            if (link.getRawPath() == null || !link.getRawPath().endsWith(listPath)) {
+                throw brokenLink(operation, listPath, pageUrl, null);
+            }
             // parameters decoded, then encoded once: the raw query passed on as is would be encoded a second time
             return new URIBuilder(baseUri).setPath(link.getRawPath())
                     .setParameters(new URIBuilder(link).getQueryParams()).build();
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Invalid pagination link: " + pageUrl, e);
+            throw brokenLink(operation, listPath, pageUrl, e);
         }
+    }
+
+    private static ParadigmException brokenLink(String operation, String listPath, String pageUrl, Exception cause) {
+        return new ParadigmException(operation, "cannot follow the pagination: the answer's 'next' link '" + pageUrl
+                + "' is not a page of " + listPath + (cause == null ? "" : " (" + cause.getMessage() + ")"), cause);
     }
 
     /**
