@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.eclipse.jetty.http.DateGenerator;
 
 /**
  * The emulator's state and the operations on it shared by the HTTP endpoints and the Java API: accounts,
@@ -35,6 +36,7 @@ final class EmulatorCore {
     final List<java.util.function.Consumer<ObservedExchange>> exchangeObservers =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     final Faults faults;
+    final RequestHooks requestHooks = new RequestHooks();
 
     final String apiKey;
     final Accounts.Caller caller;
@@ -98,7 +100,17 @@ final class EmulatorCore {
     }
 
     Document.State stateOf(Document document) {
-        return document.stateAt(nowMicros(), stepMicros);
+        return visibleState(document, nowMicros());
+    }
+
+    /** The document as a reader sees it at {@code nowMicros}: its transitions show once committed. */
+    Document.State visibleState(Document document, long nowMicros) {
+        return document.stateAt(nowMicros - faults.commitDelayMicros(document.id), stepMicros);
+    }
+
+    /** The {@code Date} header: the emulator's clock, shifted by the injected skew. */
+    String dateHeader() {
+        return DateGenerator.formatDate(clock.now().plus(faults.dateSkew()));
     }
 
     Accounts.User userOf(Accounts.Workspace workspace) {

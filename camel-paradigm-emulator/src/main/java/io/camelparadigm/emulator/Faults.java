@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +31,9 @@ public final class Faults {
     private int dropAfterStoreCount;
     private int malformedJsonNextCount;
     private int retryAfterSeconds = 1;
+    private long maxCommitDelayMicros;
+    private long commitDelaySeed;
+    private Duration dateSkew = Duration.ZERO;
 
     Faults(Supplier<Instant> clock) {
         this.clock = clock;
@@ -119,6 +123,27 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Each document's status changes become visible to readers up to {@code max} after the instant they carry in
+     * {@code updated_at}, as rows stamped when a transaction starts and committed later: a listing may miss a change
+     * stamped before it ran. Each document has its own delay in 0..max, drawn reproducibly from {@code seed}.
+     */
+    public synchronized Faults commitDelay(Duration max, long seed) {
+        if (max.isNegative()) {
+            throw new IllegalArgumentException("commitDelay must not be negative: " + max);
+        }
+        this.maxCommitDelayMicros = max.toNanos() / 1_000;
+        this.commitDelaySeed = seed;
+        return this;
+    }
+
+    /** The {@code Date} header reads the emulator's clock plus {@code skew} (negative: behind): a web front whose
+     * clock differs from the database's that stamps {@code updated_at}. */
+    public synchronized Faults dateSkew(Duration skew) {
+        this.dateSkew = skew == null ? Duration.ZERO : skew;
+        return this;
+    }
+
     /** Turns every fault off. */
     public synchronized Faults reset() {
         latency = Duration.ZERO;
@@ -135,6 +160,8 @@ public final class Faults {
         dropAfterStoreCount = 0;
         malformedJsonNextCount = 0;
         retryAfterSeconds = 1;
+        maxCommitDelayMicros = 0;
+        dateSkew = Duration.ZERO;
         return this;
     }
 
@@ -150,6 +177,17 @@ public final class Faults {
 
     synchronized int maxConcurrentUploadsPerSession() {
         return maxConcurrentUploadsPerSession;
+    }
+
+    synchronized long commitDelayMicros(long documentId) {
+        if (maxCommitDelayMicros == 0) {
+            return 0;
+        }
+        return new SplittableRandom(commitDelaySeed * 31 + documentId).nextLong(maxCommitDelayMicros + 1);
+    }
+
+    synchronized Duration dateSkew() {
+        return dateSkew;
     }
 
     synchronized int retryAfterSeconds() {

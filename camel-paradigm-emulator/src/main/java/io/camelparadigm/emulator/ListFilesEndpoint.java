@@ -36,7 +36,7 @@ final class ListFilesEndpoint {
             if (!query.matchesStoredFields(document, core.stepMicros)) {
                 return;
             }
-            Document.State state = document.stateAt(now, core.stepMicros);
+            Document.State state = core.visibleState(document, now);
             if (!query.matchesState(state)) {
                 return;
             }

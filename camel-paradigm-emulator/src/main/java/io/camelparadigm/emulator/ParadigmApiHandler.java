@@ -64,6 +64,7 @@ final class ParadigmApiHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request received, Response response, Callback callback) {
         RequestLog.Entry logEntry = core.requestLog.arrived(received, core.clock.now());
+        core.requestHooks.run(logEntry);
         Request request = core.exchangeObservers.isEmpty() ? received : new RecordingRequest(received);
         List<Runnable> whenAnswered = new ArrayList<>();
         try {
@@ -284,6 +285,7 @@ final class ParadigmApiHandler extends Handler.Abstract {
         }
         response.setStatus(answer.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.DATE, core.dateHeader());
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
         if (closeConnection) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -89,6 +90,7 @@ public final class ParadigmEmulator implements AutoCloseable {
         Server newServer = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
+        http.setSendDateHeader(false); // the handler sends the emulator's clock, manual or real
         ServerConnector connector = new ServerConnector(newServer, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(requestedPort);
@@ -313,6 +315,15 @@ public final class ParadigmEmulator implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * Runs {@code hook} on the server's thread for every API request, after it is logged and before it is answered:
+     * a test can change files, move a manual clock or count requests while a client walks the pages of a listing.
+     * {@link #reset()} removes the hooks.
+     */
+    public void onRequest(Consumer<RecordedRequest> hook) {
+        core.requestHooks.add(Objects.requireNonNull(hook, "hook"));
+    }
+
     /** Failure injection; {@code faults().reset()} turns it all off. */
     public Faults faults() {
         return core.faults;
@@ -348,6 +359,7 @@ public final class ParadigmEmulator implements AutoCloseable {
         core.uploadSessions.clear();
         core.rateLimiter.clear();
         core.faults.reset();
+        core.requestHooks.clear();
         core.clock.reset();
         core.resetCreationTimes();
     }

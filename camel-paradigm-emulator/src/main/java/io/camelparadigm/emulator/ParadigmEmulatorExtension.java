@@ -173,6 +173,7 @@ public final class ParadigmEmulatorExtension
     public List<StoredFile> storedFiles() { return emulator().storedFiles(); }
     public List<StoredFile> storedFiles(long workspaceId) { return emulator().storedFiles(workspaceId); }
     public Faults faults() { return emulator().faults(); }
+    public void onRequest(Consumer<RecordedRequest> hook) { emulator().onRequest(hook); }
 
     /** Clears files, requests, scripted failures and faults, and puts the clock back to its start. */
     public void reset() { emulator().reset(); }

@@ -89,6 +89,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxDocuments": getOrCreateConfiguration(target).setMaxDocuments(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxfilesize":
         case "maxFileSize": getOrCreateConfiguration(target).setMaxFileSize(property(camelContext, long.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxresults":
         case "maxResults": getOrCreateConfiguration(target).setMaxResults(property(camelContext, long.class, value)); return true;
         case "maxretries":
@@ -221,6 +223,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxDocuments": return java.lang.Integer.class;
         case "maxfilesize":
         case "maxFileSize": return long.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "maxresults":
         case "maxResults": return long.class;
         case "maxretries":
@@ -354,6 +358,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "maxDocuments": return getOrCreateConfiguration(target).getMaxDocuments();
         case "maxfilesize":
         case "maxFileSize": return getOrCreateConfiguration(target).getMaxFileSize();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "maxresults":
         case "maxResults": return getOrCreateConfiguration(target).getMaxResults();
         case "maxretries":

@@ -45,7 +45,7 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "createdAtAfter": target.getConfiguration().setCreatedAtAfter(property(camelContext, java.lang.String.class, value)); return true;
         case "createdatbefore":
         case "createdAtBefore": target.getConfiguration().setCreatedAtBefore(property(camelContext, java.lang.String.class, value)); return true;
-        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "doctype":
         case "docType": target.getConfiguration().setDocType(property(camelContext, java.lang.String.class, value)); return true;
         case "emitprogress":
@@ -83,6 +83,8 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxDocuments": target.getConfiguration().setMaxDocuments(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxfilesize":
         case "maxFileSize": target.getConfiguration().setMaxFileSize(property(camelContext, long.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxresults":
         case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, long.class, value)); return true;
         case "maxretries":
@@ -227,6 +229,8 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxDocuments": return java.lang.Integer.class;
         case "maxfilesize":
         case "maxFileSize": return long.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "maxresults":
         case "maxResults": return long.class;
         case "maxretries":
@@ -372,6 +376,8 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "maxDocuments": return target.getConfiguration().getMaxDocuments();
         case "maxfilesize":
         case "maxFileSize": return target.getConfiguration().getMaxFileSize();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "maxresults":
         case "maxResults": return target.getConfiguration().getMaxResults();
         case "maxretries":

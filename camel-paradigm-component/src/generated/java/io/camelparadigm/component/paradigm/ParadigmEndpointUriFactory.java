@@ -56,6 +56,7 @@ public class ParadigmEndpointUriFactory extends org.apache.camel.support.compone
         props.add("maxConcurrency");
         props.add("maxDocuments");
         props.add("maxFileSize");
+        props.add("maxMessagesPerPoll");
         props.add("maxResults");
         props.add("maxRetries");
         props.add("maxRetryAfter");

@@ -194,14 +194,22 @@ public class ParadigmConfiguration implements Cloneable {
     private boolean includeStatusVisionChanges;
     @UriParam(label = "consumer", defaultValue = "now",
               description = "Where a consumer with no stored state starts: all (the current state of every matching "
-                            + "file, each as a first sight), now (only changes from now on, by this machine's clock) "
-                            + "or an ISO-8601 instant such as 2025-01-01T00:00:00Z (files changed since then). Ignored "
-                            + "once the state repository holds a position.")
+                            + "file, each as a first sight), now (changes from the consumer's first start on, by the "
+                            + "service's clock) or an ISO-8601 instant such as 2025-01-01T00:00:00Z (files changed "
+                            + "since then, by the service's clock). Ignored once the state repository holds a "
+                            + "position.")
     private String startFrom = "now";
     @UriParam(label = "consumer", defaultValue = "2000", javaType = "java.time.Duration",
-              description = "Each poll asks for files updated since the last change seen minus this overlap, to cover "
-                            + "clock skew and changes committed late; repeats are dropped by comparing statuses.")
+              description = "How far behind the service's clock (the Date of its answers) the consumer lists changes: "
+                            + "it must cover the difference between that clock and the one that stamps updated_at, and "
+                            + "how long a change may take to be committed after it was stamped. It delays events by "
+                            + "that much; it costs no requests.")
     private long overlap = 2_000;
+    @UriParam(label = "consumer", defaultValue = "1000",
+              description = "At most this many exchanges per poll (one batch, with Camel's batch properties); a longer "
+                            + "listing continues at once in the next poll, from where it stopped. Bounds the memory "
+                            + "of a large first start (startFrom=all). 0 or less: no limit.")
+    private int maxMessagesPerPoll = 1_000;
     @UriParam(label = "consumer",
               description = "Where the consumer keeps its position (e.g. a FileStateRepository, to survive restarts, "
                             + "or one shared by instances behind master:). Default: in memory.")
@@ -647,6 +655,14 @@ public class ParadigmConfiguration implements Cloneable {
 
     public void setOverlap(long overlap) {
         this.overlap = overlap;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
     }
 
     public StateRepository<String, String> getStateRepository() {

@@ -171,6 +171,15 @@ public class ParadigmClient {
                 ParadigmFile.class);
     }
 
+    /**
+     * One page of {@code GET /api/v3/files} with the server's {@code Date} header: the consumers read the service's
+     * clock from it.
+     */
+    public DatedPage<ParadigmFile> listFilesDated(FileQuery query) {
+        Response response = execute("listFiles", new HttpGet(resolve(FILES, query.parameters())));
+        return new DatedPage<>(readPage("listFiles", response, ParadigmFile.class), response.date());
+    }
+
     /** The page a previous page's {@code next} (or {@code previous}) link points to. */
     public Page<ParadigmFile> listFilesPage(String pageUrl) {
         return listFilesPage("listFiles", pageUrl);
@@ -260,9 +269,11 @@ public class ParadigmClient {
 
     private Response capture(ClassicHttpResponse response) throws IOException {
         Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+        Header date = response.getFirstHeader(HttpHeaders.DATE);
         byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
         return new Response(response.getCode(), new StatusLine(response).getReasonPhrase(), body,
-                retryAfter == null ? null : retryAfter.getValue());
+                retryAfter == null ? null : retryAfter.getValue(),
+                date == null ? null : DateUtils.parseStandardDate(date.getValue()));
     }
 
     private ParadigmApiException apiError(String operation, String subject, Response response) {
@@ -452,6 +463,6 @@ public class ParadigmClient {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    private record Response(int status, String reason, byte[] body, String retryAfter) {
+    private record Response(int status, String reason, byte[] body, String retryAfter, Instant date) {
     }
 }

@@ -2,24 +2,19 @@ package io.camelparadigm.component.paradigm.consumer;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import io.camelparadigm.component.paradigm.ParadigmConfiguration;
+import io.camelparadigm.component.paradigm.client.DatedPage;
 import io.camelparadigm.component.paradigm.client.FileQuery;
 import io.camelparadigm.component.paradigm.client.ParadigmClient;
 import io.camelparadigm.component.paradigm.model.ParadigmFile;
 
 /**
- * The listings the consumers make: files changed since an instant, and the files of one upload session, both
- * narrowed by the endpoint's filters. The API orders only by created_at, title or filename, so changes are
- * fetched in created_at order (stable paging) and sorted by updated_at, then id, here.
+ * The listings the consumers make, narrowed by the endpoint's filters: pages of changed files (walked by
+ * {@link ChangeListing}), and the files of one upload session.
  */
 final class ChangedFiles {
-
-    static final Comparator<ParadigmFile> BY_UPDATE = Comparator
-            .comparing(ChangedFiles::updatedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparingLong(ParadigmFile::id);
 
     private final ParadigmClient client;
     private final ParadigmConfiguration configuration;
@@ -29,14 +24,13 @@ final class ChangedFiles {
         this.configuration = configuration;
     }
 
-    /** Files whose updated_at is at or after {@code since} (every matching file when null), oldest change first. */
-    List<ParadigmFile> since(Instant since) {
-        FileQuery query = filters()
-                .updatedAtAfter(since == null ? null : since.toString())
-                .build();
-        List<ParadigmFile> files = new ArrayList<>(client.listAllFiles(query, 0));
-        files.sort(BY_UPDATE);
-        return files;
+    ParadigmClient client() {
+        return client;
+    }
+
+    /** One page of files in created_at order, with the server's Date. */
+    DatedPage<ParadigmFile> page(FileQuery.Builder query) {
+        return client.listFilesDated(query.build());
     }
 
     /** Every file of one upload session that the filters let through. */
@@ -44,7 +38,8 @@ final class ChangedFiles {
         return client.listAllFiles(filters().uploadSessionUuid(uploadSessionUuid).build(), 0);
     }
 
-    private FileQuery.Builder filters() {
+    /** The endpoint's filters, files in created_at order, pageSize per page. */
+    FileQuery.Builder filters() {
         FileQuery.Builder builder = FileQuery.builder()
                 .ordering("created_at")
                 .pageSize(configuration.getPageSize())

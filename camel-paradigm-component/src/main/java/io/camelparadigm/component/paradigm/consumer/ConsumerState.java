@@ -1,29 +1,34 @@
 package io.camelparadigm.component.paradigm.consumer;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.camelparadigm.component.paradigm.client.ParadigmJson;
 
 /**
- * The position of a consumer: the watermark (changes up to it were delivered) and the last status of each file
- * still worth remembering, plus the upload sessions a sessionEvents consumer follows. Stored as one JSON value.
- * Thread-safe: exchanges complete on other threads than the poll.
+ * The position of a consumer, stored as one JSON value: the watermark (every change before it was delivered), the
+ * listing in progress, the last delivered status of each file still worth remembering, the files whose last change
+ * was sent but not completed, and the upload sessions a sessionEvents consumer follows. Remembers whether it changed
+ * since it was last saved. Thread-safe: exchanges complete on other threads than the poll.
  */
 final class ConsumerState {
 
     /** The stored form. {@code initialized} is false until the first start chose its starting point. */
-    record Snapshot(boolean initialized, Instant watermark, Map<Long, FileMark> files,
-                    Map<String, SessionMark> sessions) {
+    record Snapshot(boolean initialized, Instant watermark, ListingPosition listing, Map<Long, FileMark> files,
+                    Set<Long> undelivered, Map<String, SessionMark> sessions) {
     }
 
     private boolean initialized;
     private Instant watermark;
+    private ListingPosition listing;
     private final Map<Long, FileMark> files = new TreeMap<>();
+    private final Set<Long> undelivered = new TreeSet<>();
     private final Map<String, SessionMark> sessions = new TreeMap<>();
+    private boolean changed;
 
     static ConsumerState fromJson(String json) {
         ConsumerState state = new ConsumerState();
@@ -34,8 +39,12 @@ final class ConsumerState {
             Snapshot snapshot = ParadigmJson.mapper().readValue(json, Snapshot.class);
             state.initialized = snapshot.initialized();
             state.watermark = snapshot.watermark();
+            state.listing = snapshot.listing();
             if (snapshot.files() != null) {
                 state.files.putAll(snapshot.files());
+            }
+            if (snapshot.undelivered() != null) {
+                state.undelivered.addAll(snapshot.undelivered());
             }
             if (snapshot.sessions() != null) {
                 state.sessions.putAll(snapshot.sessions());
@@ -48,11 +57,18 @@ final class ConsumerState {
 
     synchronized String toJson() {
         try {
-            return ParadigmJson.mapper().writeValueAsString(
-                    new Snapshot(initialized, watermark, new TreeMap<>(files), new TreeMap<>(sessions)));
+            return ParadigmJson.mapper().writeValueAsString(new Snapshot(initialized, watermark, listing,
+                    new TreeMap<>(files), new TreeSet<>(undelivered), new TreeMap<>(sessions)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The paradigm consumer state cannot be written", e);
         }
+    }
+
+    /** True when the state changed since the last call. */
+    synchronized boolean takeChanged() {
+        boolean answer = changed;
+        changed = false;
+        return answer;
     }
 
     synchronized boolean isInitialized() {
@@ -62,44 +78,65 @@ final class ConsumerState {
     synchronized void initialize(Instant startWatermark) {
         this.initialized = true;
         this.watermark = startWatermark;
+        changed = true;
     }
 
+    /** Where the next listing starts (inclusive); null to list every file. */
     synchronized Instant watermark() {
         return watermark;
     }
 
-    /** Where the next listing starts: the watermark minus the overlap, or null to list everything. */
-    synchronized Instant listingStart(Duration overlap) {
-        return watermark == null ? null : watermark.minus(overlap);
+    synchronized ListingPosition listing() {
+        return listing;
+    }
+
+    synchronized void listing(ListingPosition position) {
+        if (!position.equals(listing)) {
+            listing = position;
+            changed = true;
+        }
+    }
+
+    /**
+     * The listing in progress ended. When it listed any file the watermark moves to its upper bound, and the
+     * finished files and sessions it cannot return any more are forgotten; a listing that found nothing leaves the
+     * watermark where it was (the next listing then covers the same empty span at no cost, and nothing is written).
+     */
+    synchronized void finishListing(boolean listedAnyFile) {
+        if (listedAnyFile && listing != null && (watermark == null || listing.until().isAfter(watermark))) {
+            watermark = listing.until();
+            files.values().removeIf(mark -> mark.isFinishedBefore(watermark));
+            sessions.values().removeIf(mark -> mark.isFinishedBefore(watermark));
+        }
+        if (listing != null) {
+            listing = null;
+            changed = true;
+        }
     }
 
     synchronized FileMark mark(long fileId) {
         return files.get(fileId);
     }
 
-    synchronized void commit(long fileId, FileMark mark) {
-        files.put(fileId, mark);
-    }
-
     /**
-     * Moves the watermark forward (never back) and forgets terminal files the next listing cannot return
-     * any more, so the state holds the files in progress plus those that ended within the overlap.
+     * Remembers what was delivered for a file. A final status that no listing can return again (older than the
+     * listing in progress, or the watermark) is not kept: the state holds the files in progress, not the workspace.
      */
-    synchronized void advanceWatermark(Instant candidate, Duration overlap) {
-        if (candidate != null && (watermark == null || candidate.isAfter(watermark))) {
-            watermark = candidate;
-        }
-        if (watermark != null) {
-            Instant horizon = watermark.minus(overlap);
-            files.values().removeIf(mark -> mark.terminal() && mark.updatedAt() != null
-                                            && mark.updatedAt().isBefore(horizon));
-            sessions.values().removeIf(mark -> mark.emitted() && mark.lastUpdate() != null
-                                               && mark.lastUpdate().isBefore(horizon));
+    synchronized void commit(long fileId, FileMark mark) {
+        Instant horizon = listing != null ? listing.until() : watermark;
+        if (horizon != null && mark.isFinishedBefore(horizon)) {
+            changed |= files.remove(fileId) != null;
+        } else if (!mark.equals(files.put(fileId, mark))) {
+            changed = true;
         }
     }
 
-    synchronized int fileCount() {
-        return files.size();
+    synchronized Set<Long> undelivered() {
+        return new TreeSet<>(undelivered);
+    }
+
+    synchronized void undelivered(long fileId, boolean pending) {
+        changed |= pending ? undelivered.add(fileId) : undelivered.remove(fileId);
     }
 
     synchronized Map<String, SessionMark> sessions() {
@@ -111,6 +148,12 @@ final class ConsumerState {
     }
 
     synchronized void session(String uuid, SessionMark mark) {
-        sessions.put(uuid, mark);
+        if (!mark.equals(sessions.put(uuid, mark))) {
+            changed = true;
+        }
+    }
+
+    synchronized void forgetSession(String uuid) {
+        changed |= sessions.remove(uuid) != null;
     }
 }

@@ -1,13 +1,12 @@
 package io.camelparadigm.component.paradigm.consumer;
 
-import java.time.Instant;
-import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.camelparadigm.component.paradigm.ParadigmConstants;
 import io.camelparadigm.component.paradigm.ParadigmEndpoint;
+import io.camelparadigm.component.paradigm.client.ParadigmApiException;
 import io.camelparadigm.component.paradigm.model.FileStatus;
 import io.camelparadigm.component.paradigm.model.ParadigmFile;
 import org.apache.camel.Exchange;
@@ -16,15 +15,18 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.Synchronization;
 
 /**
- * {@code paradigm:fileEvents}: one exchange per observed status change of a file, oldest change first. A file's
- * new status is remembered only when its exchange completed; a failed exchange is offered again on the next
- * poll, and the watermark never passes a change that is not completed.
+ * {@code paradigm:fileEvents}: one exchange per observed status change of a file, a file's changes oldest first. A
+ * file's new status is remembered only when its exchange completed. Until then the file is "undelivered" in the
+ * state: after a failure (or a crash) the next poll reads it again ({@code GET /files/{id}}) and offers its status
+ * then; the listing itself never waits for it.
  */
 public class FileEventsConsumer extends ParadigmPollingConsumer {
 
+    /** Files whose exchange is in flight: a newer change of theirs waits for it. */
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** Files in flight of which a newer change was listed meanwhile: read again once their exchange is done. */
+    private final Set<Long> changedWhileInFlight = ConcurrentHashMap.newKeySet();
     private final FileChangeRule rule;
-    private volatile boolean polling;
 
     public FileEventsConsumer(ParadigmEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -32,48 +34,58 @@ public class FileEventsConsumer extends ParadigmPollingConsumer {
     }
 
     @Override
-    int pollChanges() throws Exception {
-        ConsumerState state = state();
-        List<ParadigmFile> files = changedFiles().since(state.listingStart(overlap()));
-        Instant newestDone = null;
-        Instant oldestOpen = null;
-        int emitted = 0;
-        polling = true;
-        try {
-            for (ParadigmFile file : files) {
-                Instant updatedAt = ChangedFiles.updatedAt(file);
-                if (!isRunAllowed()) {
-                    // stopping: what is left waits for the next start
-                    oldestOpen = earliest(oldestOpen, updatedAt);
-                    break;
-                }
-                FileMark last = state.mark(file.id());
-                boolean done = true;
-                if (rule.isChange(last, file)) {
-                    if (inFlight.contains(file.id())) {
-                        done = false; // an older change of this file is still being processed
-                    } else if (rule.isEmitted(file)) {
-                        done = emit(file, last);
-                        emitted++;
-                    } else {
-                        state.commit(file.id(), FileMark.of(file));
-                    }
-                }
-                if (done) {
-                    newestDone = ChangedFiles.latest(newestDone, updatedAt);
-                } else {
-                    oldestOpen = earliest(oldestOpen, updatedAt);
-                }
-            }
-        } finally {
-            polling = false;
-        }
-        state.advanceWatermark(oldestOpen == null ? newestDone : earliest(newestDone, oldestOpen), overlap());
-        return emitted;
+    void collect(Queue<Object> batch) throws Exception {
+        offerUndeliveredAgain(batch);
+        walkListing(batch, this::handle);
     }
 
-    /** Processes the change; true when its exchange completed (and the file's new status was remembered). */
-    private boolean emit(ParadigmFile file, FileMark last) throws Exception {
+    private void handle(ParadigmFile file, Queue<Object> batch) {
+        FileMark last = state().mark(file.id());
+        if (!rule.isChange(last, file)) {
+            return; // listed again (the bounds of a listing are inclusive), nothing new
+        }
+        if (inFlight.contains(file.id())) {
+            changedWhileInFlight.add(file.id());
+            state().undelivered(file.id(), true);
+        } else if (rule.isEmitted(file)) {
+            batch.add(exchangeFor(file, last));
+        } else {
+            state().commit(file.id(), FileMark.of(file));
+        }
+    }
+
+    /** Files whose last change was sent but not completed: their status now, if it is still news. */
+    private void offerUndeliveredAgain(Queue<Object> batch) {
+        for (long id : state().undelivered()) {
+            if (isFull(batch) || !isRunAllowed()) {
+                return;
+            }
+            if (inFlight.contains(id)) {
+                continue;
+            }
+            ParadigmFile file;
+            try {
+                file = changedFiles().client().getFile(id, false);
+            } catch (ParadigmApiException e) {
+                if (e.getHttpStatus() != 404) {
+                    throw e;
+                }
+                state().undelivered(id, false); // deleted: nothing left to deliver
+                continue;
+            }
+            FileMark last = state().mark(id);
+            if (rule.isChange(last, file) && rule.isEmitted(file)) {
+                batch.add(exchangeFor(file, last));
+            } else {
+                if (rule.isChange(last, file)) {
+                    state().commit(id, FileMark.of(file));
+                }
+                state().undelivered(id, false);
+            }
+        }
+    }
+
+    private Exchange exchangeFor(ParadigmFile file, FileMark last) {
         Exchange exchange = createExchange(true);
         Message message = exchange.getMessage();
         message.setBody(file);
@@ -88,41 +100,25 @@ public class FileEventsConsumer extends ParadigmPollingConsumer {
         message.setHeader(ParadigmConstants.EXTERNAL_ID, file.externalId());
         message.setHeader(ParadigmConstants.TERMINAL, FileStatus.isTerminal(file.status()));
 
-        AtomicBoolean completed = new AtomicBoolean();
         FileMark next = FileMark.of(file);
         inFlight.add(file.id());
+        state().undelivered(file.id(), true);
         exchange.getExchangeExtension().addOnCompletion(new Synchronization() {
             @Override
             public void onComplete(Exchange done) {
                 state().commit(file.id(), next);
-                inFlight.remove(file.id());
-                completed.set(true);
-                if (!polling) {
-                    saveState();
+                if (!changedWhileInFlight.remove(file.id())) {
+                    state().undelivered(file.id(), false);
                 }
+                inFlight.remove(file.id());
             }
 
             @Override
             public void onFailure(Exchange failed) {
+                changedWhileInFlight.remove(file.id());
                 inFlight.remove(file.id());
             }
         });
-        try {
-            getProcessor().process(exchange);
-        } catch (Exception e) {
-            exchange.setException(e);
-        }
-        if (exchange.getException() != null) {
-            getExceptionHandler().handleException("Error processing the status change of Paradigm file " + file.id(),
-                    exchange, exchange.getException());
-        }
-        return completed.get();
-    }
-
-    private static Instant earliest(Instant a, Instant b) {
-        if (a == null) {
-            return b;
-        }
-        return b == null || a.isBefore(b) ? a : b;
+        return exchange;
     }
 }

@@ -1,36 +1,48 @@
 package io.camelparadigm.component.paradigm.consumer;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Queue;
 
 import io.camelparadigm.component.paradigm.ParadigmConfiguration;
 import io.camelparadigm.component.paradigm.ParadigmEndpoint;
+import io.camelparadigm.component.paradigm.client.DatedPage;
 import io.camelparadigm.component.paradigm.client.ParadigmApiException;
+import io.camelparadigm.component.paradigm.model.ParadigmFile;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
-import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What both paradigm consumers share: the state, read from the repository on every start (so an instance that
- * takes over behind master: starts from the shared state), saved after each poll and on stop; and polls that
- * fail by throwing, so Camel's backoff options and the consumer health check apply, with a 429's Retry-After
- * honoured by skipping polls until then.
+ * What both paradigm consumers share. Each poll walks the listing of changes page by page and sends at most
+ * maxMessagesPerPoll exchanges as one batch; a listing longer than that continues at once in the next poll (the rest
+ * of its current page is kept). The state is read from the repository on every start (so an instance that takes over
+ * behind master: starts from the shared state) and written after a poll or on stop only when it changed. Polls fail
+ * by throwing, so Camel's backoff options and the consumer health check apply, with a 429's Retry-After honoured by
+ * skipping polls until then.
  */
-abstract class ParadigmPollingConsumer extends ScheduledPollConsumer {
+abstract class ParadigmPollingConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParadigmPollingConsumer.class);
 
     private final ConsumerStateStore store;
-    private final Clock clock = Clock.systemUTC();
+    private final ServerClock serverClock;
     private volatile ConsumerState state;
     private volatile ChangedFiles changedFiles;
+    private volatile ChangeListing listing;
+    private volatile StartFrom startFrom;
+    private volatile long startNanos;
+    private volatile Instant localStart;
     private volatile Instant skipPollsUntil;
 
     ParadigmPollingConsumer(ParadigmEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.store = new ConsumerStateStore(endpoint.stateRepository(), endpoint.stateKey());
+        this.serverClock = new ServerClock(endpoint.getOperation());
     }
 
     @Override
@@ -54,18 +66,20 @@ abstract class ParadigmPollingConsumer extends ScheduledPollConsumer {
         return changedFiles;
     }
 
+    ServerClock serverClock() {
+        return serverClock;
+    }
+
     @Override
     protected void doStart() throws Exception {
+        startFrom = StartFrom.parse(configuration().getStartFrom());
+        startNanos = System.nanoTime();
+        localStart = Instant.now();
         store.start();
-        ConsumerState loaded = store.load();
-        if (!loaded.isInitialized()) {
-            loaded.initialize(StartFrom.watermark(configuration().getStartFrom(), clock.instant()));
-            LOG.info("paradigm:{} starts from {} (state key {})", getEndpoint().getOperation(),
-                    loaded.watermark() == null ? "every matching file" : loaded.watermark(), store.key());
-        }
-        state = loaded;
-        store.save(loaded);
+        state = store.load();
+        state.takeChanged();
         changedFiles = new ChangedFiles(getEndpoint().getClient(), configuration());
+        listing = null;
         skipPollsUntil = null;
         super.doStart();
     }
@@ -73,37 +87,121 @@ abstract class ParadigmPollingConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStop() throws Exception {
         super.doStop();
-        if (state != null) {
-            store.save(state);
-        }
+        listing = null; // the page held in memory is dropped; the position in the state is where the next start resumes
+        saveIfChanged();
+    }
+
+    /** A listing that stopped at maxMessagesPerPoll continues at once. */
+    @Override
+    public boolean isGreedy() {
+        ChangeListing current = listing;
+        return super.isGreedy() || current != null && !current.isOver();
     }
 
     @Override
     protected boolean isPollAllowed() {
         Instant until = skipPollsUntil;
-        return until == null || !clock.instant().isBefore(until);
+        return super.isPollAllowed() && (until == null || !Instant.now().isBefore(until));
     }
 
     @Override
     protected final int poll() throws Exception {
+        shutdownRunningTask = null;
+        pendingExchanges = 0;
+        Queue<Object> batch = new ArrayDeque<>();
+        Exception failure = null;
         try {
-            int count = pollChanges();
-            store.save(state);
-            return count;
-        } catch (ParadigmApiException e) {
-            if (e.getHttpStatus() == 429 && e.getRetryAfterSeconds() != null) {
-                skipPollsUntil = clock.instant().plusSeconds(e.getRetryAfterSeconds());
+            if (!state.isInitialized()) {
+                state.initialize(startingWatermark());
+                LOG.info("paradigm:{} starts from {} (state key {})", getEndpoint().getOperation(),
+                        state.watermark() == null ? "every matching file" : state.watermark(), store.key());
+            }
+            collect(batch);
+        } catch (Exception e) {
+            failure = e;
+            if (e instanceof ParadigmApiException api && api.getHttpStatus() == 429
+                && api.getRetryAfterSeconds() != null) {
+                skipPollsUntil = Instant.now().plusSeconds(api.getRetryAfterSeconds());
                 LOG.info("Paradigm asked to slow down: no poll before {}", skipPollsUntil);
             }
-            throw e;
+        }
+        int sent = processBatch(batch); // what was collected before a failure still goes out
+        saveIfChanged();
+        if (failure != null) {
+            throw failure;
+        }
+        return sent;
+    }
+
+    /** The exchanges of one poll, in order; each one's outcome is recorded by the synchronization it carries. */
+    @Override
+    public int processBatch(Queue<Object> exchanges) throws Exception {
+        int total = exchanges.size();
+        for (int index = 0; index < total && isBatchAllowed(); index++) {
+            Exchange exchange = (Exchange) exchanges.poll();
+            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
+            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
+            pendingExchanges = total - index - 1;
+            getAsyncProcessor().process(exchange, defaultConsumerCallback(exchange, true));
+        }
+        // stopping: what was not sent stays undelivered in the state, for the next start
+        for (Object notSent; (notSent = exchanges.poll()) != null; ) {
+            Exchange exchange = (Exchange) notSent;
+            exchange.getExchangeExtension().handoverCompletions().forEach(done -> done.onFailure(exchange));
+        }
+        return total;
+    }
+
+    /**
+     * Walks the listing of changes, adding to the batch until it is full. {@code handle} takes each file; the
+     * position moves past a file only once it was handled, so a failure leaves it for the next poll.
+     */
+    void walkListing(Queue<Object> batch, FileHandler handle) throws Exception {
+        if (listing == null) {
+            listing = new ChangeListing(changedFiles, state, serverClock, overlap());
+        }
+        ParadigmFile file;
+        while (!isFull(batch) && isRunAllowed() && (file = listing.next()) != null) {
+            handle.handle(file, batch);
+            listing.done(file);
+        }
+        if (listing.isOver()) {
+            state.finishListing(listing.listedAnyFile());
+            listing = null;
         }
     }
 
-    /** Saves the state now: for exchanges that complete after their poll ended. */
-    void saveState() {
-        store.save(state);
+    boolean isFull(Queue<Object> batch) {
+        return maxMessagesPerPoll > 0 && batch.size() >= maxMessagesPerPoll;
     }
 
-    /** One poll: list what changed, emit exchanges; returns how many were emitted. */
-    abstract int pollChanges() throws Exception;
+    /** Saves the state if it changed since it was last saved. */
+    void saveIfChanged() {
+        ConsumerState current = state;
+        if (current != null && current.takeChanged()) {
+            store.save(current);
+        }
+    }
+
+    /** One poll's work: the exchanges to send, at most maxMessagesPerPoll. */
+    abstract void collect(Queue<Object> batch) throws Exception;
+
+    /** Handles one listed file, adding the exchanges it causes to the batch. */
+    @FunctionalInterface
+    interface FileHandler {
+        void handle(ParadigmFile file, Queue<Object> batch) throws Exception;
+    }
+
+    private Instant startingWatermark() {
+        if (startFrom.all()) {
+            return null;
+        }
+        if (startFrom.instant() != null) {
+            return startFrom.instant();
+        }
+        // now: the server's clock when this consumer started, read from the Date of one small request
+        DatedPage<ParadigmFile> answer = changedFiles.page(changedFiles.filters().pageSize(1));
+        return serverClock.atMost(answer.serverDate(), System.nanoTime() - startNanos, localStart).minus(overlap());
+    }
 }

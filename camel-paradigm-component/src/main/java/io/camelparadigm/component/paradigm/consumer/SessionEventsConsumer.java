@@ -1,13 +1,11 @@
 package io.camelparadigm.component.paradigm.consumer;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.camelparadigm.component.paradigm.ParadigmConstants;
 import io.camelparadigm.component.paradigm.ParadigmEndpoint;
@@ -18,94 +16,89 @@ import org.apache.camel.spi.Synchronization;
 
 /**
  * {@code paradigm:sessionEvents}: one exchange per upload session once every file in it is terminal (and the
- * session has been quiet for quietPeriod), with the rolled-up {@link UploadSessionSummary}. Each poll lists the
- * files changed since the watermark, then lists only the sessions with a change newer than their last listing,
- * plus those waiting for their quiet period or for a failed exchange to be delivered again: requests per poll
- * follow the changes, not the number of open sessions.
+ * session has been quiet for quietPeriod), with the rolled-up {@link UploadSessionSummary}. The listing of changes
+ * is walked as for fileEvents; a listed file whose change is newer than its session's last listing makes the consumer
+ * list that session, once. Sessions waiting for their quiet period, or whose summary was sent but not completed, are
+ * listed at the start of each poll: requests per poll follow the changes, not the number of open sessions.
  */
 public class SessionEventsConsumer extends ParadigmPollingConsumer {
 
-    private final Clock clock = Clock.systemUTC();
+    /** Sessions whose summary is in flight: a newer change waits for it. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<String> changedWhileInFlight = ConcurrentHashMap.newKeySet();
 
     public SessionEventsConsumer(ParadigmEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
     }
 
     @Override
-    int pollChanges() throws Exception {
-        ConsumerState state = state();
-        List<ParadigmFile> changed = changedFiles().since(state.listingStart(overlap()));
-        Map<String, Instant> newestChangeBySession = new TreeMap<>();
-        Instant newest = null;
-        for (ParadigmFile file : changed) {
-            Instant updatedAt = ChangedFiles.updatedAt(file);
-            if (file.uploadSessionUuid() != null) {
-                String uuid = file.uploadSessionUuid();
-                newestChangeBySession.put(uuid, ChangedFiles.latest(newestChangeBySession.get(uuid), updatedAt));
+    void collect(Queue<Object> batch) throws Exception {
+        for (Map.Entry<String, SessionMark> session : state().sessions().entrySet()) {
+            if (isFull(batch) || !isRunAllowed()) {
+                return;
             }
-            newest = ChangedFiles.latest(newest, updatedAt);
-        }
-        Set<String> touched = new TreeSet<>();
-        newestChangeBySession.forEach((uuid, newestChange) -> {
-            SessionMark mark = state.session(uuid);
-            if (mark == null || mark.isOlderThan(newestChange)) {
-                touched.add(uuid);
-            }
-        });
-        Set<String> candidates = new TreeSet<>(touched);
-        state.sessions().forEach((uuid, mark) -> {
-            if (mark.needsListingWithoutChange()) {
-                candidates.add(uuid);
-            }
-        });
-        int emitted = 0;
-        for (String uuid : candidates) {
-            if (!isRunAllowed()) {
-                break;
-            }
-            if (check(uuid, touched.contains(uuid))) {
-                emitted++;
+            if (session.getValue().needsListingWithoutChange() && !inFlight.contains(session.getKey())) {
+                check(session.getKey(), false, batch);
             }
         }
-        // open sessions are kept in the state by uuid, so the watermark need not wait for them
-        state.advanceWatermark(newest, overlap());
-        return emitted;
+        walkListing(batch, this::handle);
     }
 
-    /** Lists one session; emits its summary when closed (or its progress); true when an exchange was sent. */
-    private boolean check(String uuid, boolean touchedThisPoll) throws Exception {
+    private void handle(ParadigmFile file, Queue<Object> batch) {
+        String uuid = file.uploadSessionUuid();
+        if (uuid == null) {
+            return;
+        }
+        SessionMark mark = state().session(uuid);
+        if (mark != null && !mark.isOlderThan(ChangedFiles.updatedAt(file))) {
+            return; // the session was listed after this change
+        }
+        if (inFlight.contains(uuid)) {
+            changedWhileInFlight.add(uuid);
+        } else {
+            check(uuid, true, batch);
+        }
+    }
+
+    /** Lists one session; adds its summary to the batch when it is closed (or its progress). */
+    private void check(String uuid, boolean touchedThisPoll, Queue<Object> batch) {
         ConsumerState state = state();
         SessionMark mark = state.session(uuid);
         UploadSessionSummary summary = UploadSessionSummary.of(uuid, changedFiles().inSession(uuid));
         if (summary.total() == 0) {
-            return false;
+            state.forgetSession(uuid); // every file deleted or filtered out
+            return;
         }
         if (!summary.isClosed()) {
             state.session(uuid, SessionMark.open(summary.lastUpdate()));
             if (configuration().isEmitProgress() && touchedThisPoll) {
-                send(summary, null);
-                return true;
+                batch.add(exchangeFor(summary, null));
             }
-            return false;
+            return;
         }
         if (mark != null && mark.emitted() && mark.emittedFiles() == summary.total()
             && summary.lastUpdate() != null && !summary.lastUpdate().isAfter(mark.lastUpdate())) {
-            return false; // seen again through the overlap
+            if (mark.redeliver()) {
+                state.session(uuid, new SessionMark(mark.emittedFiles(), mark.lastUpdate(), null, 0, false));
+            }
+            return; // already delivered with this roll-up
         }
         if (!isQuiet(uuid, mark, summary)) {
-            return false;
+            return;
         }
-        send(summary, new SessionMark(summary.total(), summary.lastUpdate(), null, 0, false));
-        return true;
+        SessionMark sent = new SessionMark(0, summary.lastUpdate(), mark == null ? null : mark.quietSince(),
+                summary.total(), true);
+        state.session(uuid, sent);
+        batch.add(exchangeFor(summary, new SessionMark(summary.total(), summary.lastUpdate(), null, 0, false)));
     }
 
-    /** A closed-looking session is emitted only after quietPeriod without new files (by this machine's clock). */
+    /** A closed-looking session is emitted only after quietPeriod without new files, by the server's clock. */
     private boolean isQuiet(String uuid, SessionMark mark, UploadSessionSummary summary) {
         Duration quietPeriod = Duration.ofMillis(configuration().getQuietPeriod());
         if (quietPeriod.isZero() || quietPeriod.isNegative()) {
             return true;
         }
-        Instant now = clock.instant();
+        Instant now = serverClock().now();
         if (mark == null || mark.quietSince() == null || mark.quietFiles() != summary.total()) {
             state().session(uuid, new SessionMark(0, summary.lastUpdate(), now, summary.total(), false));
             return false;
@@ -113,32 +106,29 @@ public class SessionEventsConsumer extends ParadigmPollingConsumer {
         return !now.isBefore(mark.quietSince().plus(quietPeriod));
     }
 
-    private void send(UploadSessionSummary summary, SessionMark onCompletion) throws Exception {
+    /** The summary's exchange; with {@code delivered}, the mark the session gets once the exchange completed. */
+    private Exchange exchangeFor(UploadSessionSummary summary, SessionMark delivered) {
         Exchange exchange = createExchange(true);
         exchange.getMessage().setBody(summary);
         exchange.getMessage().setHeader(ParadigmConstants.UPLOAD_SESSION_UUID, summary.uploadSessionUuid());
         exchange.getMessage().setHeader(ParadigmConstants.SESSION_STATUS, summary.status().name());
-        if (onCompletion != null) {
+        if (delivered != null) {
+            String uuid = summary.uploadSessionUuid();
+            inFlight.add(uuid);
             exchange.getExchangeExtension().addOnCompletion(new Synchronization() {
                 @Override
                 public void onComplete(Exchange done) {
-                    state().session(summary.uploadSessionUuid(), onCompletion);
+                    state().session(uuid, changedWhileInFlight.remove(uuid) ? delivered.toRedeliver() : delivered);
+                    inFlight.remove(uuid);
                 }
 
                 @Override
                 public void onFailure(Exchange failed) {
-                    state().session(summary.uploadSessionUuid(), SessionMark.redeliverNextPoll());
+                    changedWhileInFlight.remove(uuid);
+                    inFlight.remove(uuid); // the mark still says redeliver: the next poll lists the session again
                 }
             });
         }
-        try {
-            getProcessor().process(exchange);
-        } catch (Exception e) {
-            exchange.setException(e);
-        }
-        if (exchange.getException() != null) {
-            getExceptionHandler().handleException(
-                    "Error processing upload session " + summary.uploadSessionUuid(), exchange, exchange.getException());
-        }
+        return exchange;
     }
 }

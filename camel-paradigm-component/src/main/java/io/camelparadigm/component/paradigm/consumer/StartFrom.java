@@ -5,27 +5,30 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Where a consumer with no stored state starts: {@code all} (the current state of every matching file),
- * {@code now} (only changes from now on, by this machine's clock) or an ISO-8601 instant (changes since then).
+ * {@code now} (changes from the consumer's start, by the server's clock) or an ISO-8601 instant (changes since
+ * then, by the server's clock).
+ *
+ * @param instant the instant given; null for all and now
  */
-final class StartFrom {
+record StartFrom(boolean all, Instant instant) {
 
-    private StartFrom() {
-    }
-
-    /** The first watermark: null lists every file; otherwise only files updated since then (minus the overlap). */
-    static Instant watermark(String startFrom, Instant now) {
+    static StartFrom parse(String startFrom) {
         if (startFrom == null || startFrom.isBlank() || startFrom.equalsIgnoreCase("now")) {
-            return now;
+            return new StartFrom(false, null);
         }
         if (startFrom.equalsIgnoreCase("all")) {
-            return null;
+            return new StartFrom(true, null);
         }
         try {
-            return Instant.parse(startFrom.trim());
+            return new StartFrom(false, Instant.parse(startFrom.trim()));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(
                     "startFrom must be all, now or an ISO-8601 instant such as 2025-01-01T00:00:00Z, not '"
                                                + startFrom + "'");
         }
+    }
+
+    boolean now() {
+        return !all && instant == null;
     }
 }

@@ -1,5 +1,6 @@
 package io.camelparadigm.component.paradigm.consumer;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.camelparadigm.component.paradigm.ParadigmComponent;
@@ -18,13 +19,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Consumer route tests against the emulator on a manual clock. Routes use startScheduler=false and the test polls
  * by hand ({@link #poll()}), so every poll happens exactly when the test says and routes to mock:events.
+ * <p>
+ * A consumer lists a change once the service's clock is the overlap (2 s) past it, plus the Date header's second:
+ * files spend {@link #STEP} in each status, and tests move the clock half a step ({@link #letSettle()}) after their
+ * changes, then whole steps, so every poll sees the statuses of the step it is in.
  */
 abstract class ConsumerTestSupport extends CamelTestSupport {
 
     static final String ROUTE = "events";
+    static final Duration STEP = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final ParadigmEmulatorExtension EMULATOR = ParadigmEmulatorExtension.builder().manualClock().build();
+    static final ParadigmEmulatorExtension EMULATOR = ParadigmEmulatorExtension.builder().manualClock()
+            .stepDuration(ConsumerTestSupport.STEP).build();
 
     @BeforeEach
     void emptyEmulator() {
@@ -85,7 +92,13 @@ abstract class ConsumerTestSupport extends CamelTestSupport {
         return EMULATOR.seedFile(SeedFile.builder(workspaceId(), filename).build());
     }
 
+    /** The next status of every file in progress. */
     static void step() {
-        EMULATOR.advance(java.time.Duration.ofSeconds(1));
+        EMULATOR.advance(STEP);
+    }
+
+    /** Half a step: the changes made so far are settled (past the overlap), none of the next ones happened. */
+    static void letSettle() {
+        EMULATOR.advance(STEP.dividedBy(2));
     }
 }

@@ -40,7 +40,7 @@ class FileEventsScaleAndRestartTest extends ConsumerTestSupport {
     void requestsPerPollFollowTheChangesNotTheWorkspaceSize() throws Exception {
         EMULATOR.seedFiles(workspaceId(), 100_000, "bulk-");
         EMULATOR.completeAll();
-        EMULATOR.advance(java.time.Duration.ofMinutes(1)); // past the overlap: the seeded files are history
+        EMULATOR.advance(java.time.Duration.ofMinutes(1)); // the seeded files are history
         int pageSize = 30;
         consume("paradigm:fileEvents?pageSize=" + pageSize + "&startFrom=" + EMULATOR.now());
         EMULATOR.clearRequests();
@@ -49,6 +49,7 @@ class FileEventsScaleAndRestartTest extends ConsumerTestSupport {
         assertThat(received()).isEmpty();
 
         EMULATOR.seedFiles(workspaceId(), 100, "new-");
+        letSettle();
         EMULATOR.clearRequests();
         poll();
         int firstSight = listings().size();
@@ -69,6 +70,7 @@ class FileEventsScaleAndRestartTest extends ConsumerTestSupport {
     void restartWithFileStateRepositoryNeitherLosesNorRepeatsCompletedChanges() throws Exception {
         Path store = tempDir.resolve("paradigm-state.dat");
         long id = seed("report.pdf");
+        letSettle();
         List<String> delivered = new ArrayList<>();
 
         CamelContext first = startedContext(store, delivered);
@@ -94,8 +96,10 @@ class FileEventsScaleAndRestartTest extends ConsumerTestSupport {
         PluginHelper.getRoutesLoader(context)
                 .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/file-events-route.yaml"));
         long id = seed("yaml.pdf");
+        letSettle();
         poll();
         EMULATOR.completeAll();
+        letSettle();
         poll();
 
         assertThat(events().getReceivedExchanges()).singleElement()

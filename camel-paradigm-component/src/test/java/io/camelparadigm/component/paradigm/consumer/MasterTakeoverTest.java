@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MasterTakeoverTest {
 
     @RegisterExtension
-    static final ParadigmEmulatorExtension EMULATOR = ParadigmEmulatorExtension.builder().manualClock().build();
+    static final ParadigmEmulatorExtension EMULATOR = ParadigmEmulatorExtension.builder().manualClock()
+            .stepDuration(ConsumerTestSupport.STEP).build();
 
     @TempDir
     Path shared;
@@ -35,6 +36,7 @@ class MasterTakeoverTest {
     void standbyTakesOverFromTheSharedStateWithNothingLost() throws Exception {
         EMULATOR.reset();
         List<Long> ids = List.of(seed("a.pdf"), seed("b.pdf"), seed("c.pdf"));
+        EMULATOR.advance(ConsumerTestSupport.STEP.dividedBy(2)); // past the overlap
         CamelContext first = instance("first");
         CamelContext second = instance("second");
         try {
@@ -46,13 +48,14 @@ class MasterTakeoverTest {
 
             active.stop();
             EMULATOR.completeAll();
+            EMULATOR.advance(ConsumerTestSupport.STEP.dividedBy(2)); // past the overlap
             awaitDelivered(6);
 
             List<String> afterTakeover = delivered.subList(3, 6);
             assertThat(afterTakeover).allMatch(event -> event.startsWith(standby + " "));
             assertThat(afterTakeover).containsExactlyInAnyOrderElementsOf(
                     ids.stream().map(id -> standby + " " + id + ":embedded<-pending").toList());
-            Thread.sleep(300); // a few more polls of the new leader: nothing is repeated
+            awaitListings(EMULATOR.requests().size() + 3); // a few more polls of the new leader: nothing is repeated
             assertThat(delivered).hasSize(6);
         } finally {
             first.stop();
@@ -95,6 +98,14 @@ class MasterTakeoverTest {
             Thread.sleep(20);
         }
         assertThat(delivered).hasSizeGreaterThanOrEqualTo(count);
+    }
+
+    private static void awaitListings(int requests) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (EMULATOR.requests().size() < requests && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(EMULATOR.requests()).hasSizeGreaterThanOrEqualTo(requests);
     }
 
     private static long seed(String filename) {

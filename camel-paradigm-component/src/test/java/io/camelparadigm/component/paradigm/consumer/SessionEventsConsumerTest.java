@@ -18,9 +18,11 @@ class SessionEventsConsumerTest extends ConsumerTestSupport {
     void sessionWhoseFilesAllSucceededIsCompletedOnce() throws Exception {
         consume("paradigm:sessionEvents?startFrom=all");
         List<Long> ids = List.of(inSession("s-ok", "a.pdf"), inSession("s-ok", "b.pdf"));
+        letSettle();
         poll();
         assertThat(summaries()).isEmpty();
         EMULATOR.completeAll();
+        letSettle();
         poll();
         poll();
 
@@ -43,10 +45,12 @@ class SessionEventsConsumerTest extends ConsumerTestSupport {
         inSession("mail-1", "attachment-1.pdf");
         long failed = inSession("mail-1", "attachment-2.pdf");
         inSession("mail-1", "attachment-3.pdf");
+        letSettle();
         poll();
         step();
         poll();
         EMULATOR.completeAll();
+        letSettle();
         poll();
 
         List<UploadSessionSummary> summaries = summaries();
@@ -70,6 +74,7 @@ class SessionEventsConsumerTest extends ConsumerTestSupport {
         inSession("s-bad", "bad-1.pdf");
         inSession("s-bad", "bad-2.pdf");
         EMULATOR.completeAll();
+        letSettle();
         poll();
 
         assertThat(summaries()).singleElement().satisfies(summary -> {
@@ -85,7 +90,9 @@ class SessionEventsConsumerTest extends ConsumerTestSupport {
         consume("paradigm:sessionEvents?startFrom=all&quietPeriod=1h");
         inSession("s-quiet", "a.pdf");
         EMULATOR.completeAll();
+        letSettle();
         poll();
+        EMULATOR.advance(Duration.ofMinutes(59));
         poll();
 
         assertThat(summaries()).isEmpty();
@@ -93,17 +100,18 @@ class SessionEventsConsumerTest extends ConsumerTestSupport {
 
     @Test
     void quietPeriodRestartsWhenAFileJoinsAndReleasesTheSessionOnceItElapsed() throws Exception {
-        consume("paradigm:sessionEvents?startFrom=all&quietPeriod=200");
+        consume("paradigm:sessionEvents?startFrom=all&quietPeriod=5m");
         long first = inSession("s-late", "a.pdf");
         EMULATOR.completeAll();
-        poll(); // all final: the quiet period starts (this machine's clock)
+        letSettle();
+        poll(); // all final: the quiet period starts (the service's clock)
         long late = inSession("s-late", "b.pdf");
         EMULATOR.completeAll();
-        Thread.sleep(250);
+        EMULATOR.advance(Duration.ofMinutes(6));
         poll(); // past the period, but the session grew: it starts again
         assertThat(summaries()).isEmpty();
 
-        Thread.sleep(250);
+        EMULATOR.advance(Duration.ofMinutes(6));
         poll();
         poll();
 
@@ -119,6 +127,7 @@ class SessionEventsConsumerTest extends ConsumerTestSupport {
         for (int i = 0; i < 20; i++) {
             inSession("open-" + i, "doc-" + i + ".pdf");
         }
+        letSettle();
         poll(); // each session seen for the first time is listed once
         int before = listings();
 
@@ -127,6 +136,7 @@ class SessionEventsConsumerTest extends ConsumerTestSupport {
 
         assertThat(listings() - before).as("one change listing per poll, no session listing").isEqualTo(2);
         EMULATOR.completeAll();
+        letSettle();
         poll();
         assertThat(summaries()).hasSize(20).allSatisfy(summary ->
                 assertThat(summary.status()).isEqualTo(Status.COMPLETED));
@@ -143,9 +153,11 @@ class SessionEventsConsumerTest extends ConsumerTestSupport {
         });
         inSession("s-retry", "a.pdf");
         EMULATOR.completeAll();
+        letSettle();
         poll();
         EMULATOR.advance(Duration.ofSeconds(10));
-        inSession("s-later", "b.pdf"); // moves the watermark 10 s on, past the overlap
+        inSession("s-later", "b.pdf"); // moves the watermark on, past s-retry's changes
+        letSettle();
         poll();
         assertThat(events().getReceivedExchanges()).hasSize(2);
 

@@ -29,6 +29,7 @@ class SharedStateRepositoryTest extends ConsumerTestSupport {
         Path store = tempDir.resolve("state.dat");
         long id = seed("contract.pdf");
         EMULATOR.completeAll();
+        letSettle();
 
         CamelContext first = application(store, true);
         assertThat(stateKey(first, "audit")).isNotEqualTo(stateKey(first, "alerts"));
