@@ -101,7 +101,7 @@ class MailToParadigmRoutesTest extends CamelTestSupport {
 
         MockEndpoint outcome = getMockEndpoint("mock:outcome");
         outcome.expectedMessageCount(1);
-        PARADIGM.advance(Duration.ofSeconds(3));
+        PARADIGM.advance(Duration.ofSeconds(10)); // processed (3 s), and past the consumer's overlap
         outcome.assertIsSatisfied(20_000);
 
         EmailOutcome email = outcome.getReceivedExchanges().get(0).getMessage().getBody(EmailOutcome.class);
@@ -137,7 +137,7 @@ class MailToParadigmRoutesTest extends CamelTestSupport {
 
         MockEndpoint outcome = getMockEndpoint("mock:outcome");
         outcome.expectedMessageCount(2);
-        PARADIGM.advance(Duration.ofSeconds(3));
+        PARADIGM.advance(Duration.ofSeconds(10)); // processed (3 s), and past the consumer's overlap
         outcome.assertIsSatisfied(20_000);
 
         assertThat(outcome.getReceivedExchanges()).extracting(exchange -> exchange.getMessage().getBody(EmailOutcome.class))

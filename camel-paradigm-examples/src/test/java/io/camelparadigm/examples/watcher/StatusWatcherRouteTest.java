@@ -32,9 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StatusWatcherRouteTest extends CamelTestSupport {
 
     private static final String ROUTE = "paradigm-status-watcher";
+    private static final Duration STEP = Duration.ofSeconds(30);
 
     @RegisterExtension
-    static final ParadigmEmulatorExtension PARADIGM = ParadigmEmulatorExtension.builder().manualClock().build();
+    // 30 s per status: a poll sees each status once the clock is past the consumer's overlap (2 s)
+    static final ParadigmEmulatorExtension PARADIGM = ParadigmEmulatorExtension.builder().manualClock()
+            .stepDuration(STEP).build();
 
     @TempDir
     Path deadLetterFolder;
@@ -70,12 +73,13 @@ class StatusWatcherRouteTest extends CamelTestSupport {
 
         MockEndpoint changes = startWatcher();
         changes.expectedBodiesReceivedInAnyOrder(report + " pending", scan + " pending");
+        PARADIGM.advance(STEP.dividedBy(2));
         changes.assertIsSatisfied(20_000);
         assertThat(deadLetters()).isEmpty();
 
         changes.reset();
         changes.expectedBodiesReceivedInAnyOrder(report + " embedded", scan + " parsing_failed");
-        PARADIGM.advance(Duration.ofSeconds(3));
+        PARADIGM.advance(STEP.multipliedBy(3));
         changes.assertIsSatisfied(20_000);
 
         List<Path> deadLetters = deadLetters();
@@ -98,11 +102,12 @@ class StatusWatcherRouteTest extends CamelTestSupport {
 
         MockEndpoint changes = startWatcher();
         changes.expectedBodiesReceived(huge + " pending");
+        PARADIGM.advance(STEP.dividedBy(2));
         changes.assertIsSatisfied(20_000);
 
         changes.reset();
         changes.expectedBodiesReceived(huge + " embedding_failed");
-        PARADIGM.advance(Duration.ofSeconds(5));
+        PARADIGM.advance(STEP.multipliedBy(3));
         changes.assertIsSatisfied(20_000);
 
         // a second of polls (every 50 ms) over an unchanged workspace delivers nothing more
@@ -114,11 +119,14 @@ class StatusWatcherRouteTest extends CamelTestSupport {
                 .containsExactly(huge + "-embedding_failed.json");
     }
 
-    /** Loads the YAML route and taps every change it receives into mock:changes, as "id status". */
+    /**
+     * Loads the YAML route and taps every change it handled into mock:changes, as "id status" (last: once the mock has
+     * a change, its dead letter is written).
+     */
     private MockEndpoint startWatcher() throws Exception {
         PluginHelper.getRoutesLoader(context)
                 .loadRoutes(ResourceHelper.resolveMandatoryResource(context, "classpath:routes/status-watcher.yaml"));
-        AdviceWith.adviceWith(context, ROUTE, route -> route.weaveAddFirst().wireTap("direct:tap"));
+        AdviceWith.adviceWith(context, ROUTE, route -> route.weaveAddLast().wireTap("direct:tap"));
         return getMockEndpoint("mock:changes");
     }
 

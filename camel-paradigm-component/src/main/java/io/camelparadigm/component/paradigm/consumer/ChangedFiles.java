@@ -8,6 +8,7 @@ import io.camelparadigm.component.paradigm.ParadigmConfiguration;
 import io.camelparadigm.component.paradigm.client.DatedPage;
 import io.camelparadigm.component.paradigm.client.FileQuery;
 import io.camelparadigm.component.paradigm.client.ParadigmClient;
+import io.camelparadigm.component.paradigm.model.Page;
 import io.camelparadigm.component.paradigm.model.ParadigmFile;
 
 /**
@@ -18,10 +19,12 @@ final class ChangedFiles {
 
     private final ParadigmClient client;
     private final ParadigmConfiguration configuration;
+    private final ServerClock serverClock;
 
-    ChangedFiles(ParadigmClient client, ParadigmConfiguration configuration) {
+    ChangedFiles(ParadigmClient client, ParadigmConfiguration configuration, ServerClock serverClock) {
         this.client = client;
         this.configuration = configuration;
+        this.serverClock = serverClock;
     }
 
     ParadigmClient client() {
@@ -33,9 +36,16 @@ final class ChangedFiles {
         return client.listFilesDated(query.build());
     }
 
-    /** Every file of one upload session that the filters let through. */
+    /** Every file of one upload session that the filters let through (the server's clock read on the way). */
     List<ParadigmFile> inSession(String uploadSessionUuid) {
-        return client.listAllFiles(filters().uploadSessionUuid(uploadSessionUuid).build(), 0);
+        DatedPage<ParadigmFile> first = page(filters().uploadSessionUuid(uploadSessionUuid));
+        serverClock.observe(first.serverDate());
+        List<ParadigmFile> files = new ArrayList<>(first.page().results());
+        for (Page<ParadigmFile> page = first.page(); page.next() != null; ) {
+            page = client.listFilesPage(page.next());
+            files.addAll(page.results());
+        }
+        return files;
     }
 
     /** The endpoint's filters, files in created_at order, pageSize per page. */

@@ -105,7 +105,8 @@ final class ConsumerState {
     synchronized void finishListing(boolean listedAnyFile) {
         if (listedAnyFile && listing != null && (watermark == null || listing.until().isAfter(watermark))) {
             watermark = listing.until();
-            files.values().removeIf(mark -> mark.isFinishedBefore(watermark));
+            files.entrySet().removeIf(file -> file.getValue().isFinishedBefore(watermark)
+                                              && !undelivered.contains(file.getKey()));
             sessions.values().removeIf(mark -> mark.isFinishedBefore(watermark));
         }
         if (listing != null) {
@@ -119,12 +120,18 @@ final class ConsumerState {
     }
 
     /**
-     * Remembers what was delivered for a file. A final status that no listing can return again (older than the
-     * listing in progress, or the watermark) is not kept: the state holds the files in progress, not the workspace.
+     * Remembers what was delivered for a file. A finished file is not kept when no listing can return it again: the
+     * state holds the files in progress, not the workspace. That is the case when its last change is older than the
+     * watermark, or older than the upper bound of the listing in progress that {@code listedBy} names, if that listing
+     * already went past it ({@code listedBy}: the upper bound of the listing the change came from, null when the
+     * change was read otherwise). A file with a newer change waiting to be delivered is always kept.
      */
-    synchronized void commit(long fileId, FileMark mark) {
-        Instant horizon = listing != null ? listing.until() : watermark;
-        if (horizon != null && mark.isFinishedBefore(horizon)) {
+    synchronized void commit(long fileId, FileMark mark, Instant listedBy) {
+        boolean gone = !undelivered.contains(fileId)
+                       && (watermark != null && mark.isFinishedBefore(watermark)
+                           || listedBy != null && listing != null && listedBy.equals(listing.until())
+                              && mark.isFinishedBefore(listedBy));
+        if (gone) {
             changed |= files.remove(fileId) != null;
         } else if (!mark.equals(files.put(fileId, mark))) {
             changed = true;

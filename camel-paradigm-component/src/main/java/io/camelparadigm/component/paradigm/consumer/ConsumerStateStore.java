@@ -39,8 +39,8 @@ final class ConsumerStateStore {
         return ConsumerState.fromJson(json);
     }
 
-    void save(ConsumerState state) {
-        repository.setState(key, state.toJson());
+    void save(String stateJson) {
+        repository.setState(key, stateJson);
     }
 
     String key() {

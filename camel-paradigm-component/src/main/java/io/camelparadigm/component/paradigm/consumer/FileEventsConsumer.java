@@ -1,5 +1,7 @@
 package io.camelparadigm.component.paradigm.consumer;
 
+import java.time.Instant;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,8 +24,8 @@ import org.apache.camel.spi.Synchronization;
  */
 public class FileEventsConsumer extends ParadigmPollingConsumer {
 
-    /** Files whose exchange is in flight: a newer change of theirs waits for it. */
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** Files whose exchange is in flight, with the change it carries: a newer change of theirs waits for it. */
+    private final Map<Long, FileMark> inFlight = new ConcurrentHashMap<>();
     /** Files in flight of which a newer change was listed meanwhile: read again once their exchange is done. */
     private final Set<Long> changedWhileInFlight = ConcurrentHashMap.newKeySet();
     private final FileChangeRule rule;
@@ -39,18 +41,25 @@ public class FileEventsConsumer extends ParadigmPollingConsumer {
         walkListing(batch, this::handle);
     }
 
+    private Instant listingUntil() {
+        ListingPosition listing = state().listing();
+        return listing == null ? null : listing.until();
+    }
+
     private void handle(ParadigmFile file, Queue<Object> batch) {
         FileMark last = state().mark(file.id());
         if (!rule.isChange(last, file)) {
             return; // listed again (the bounds of a listing are inclusive), nothing new
         }
-        if (inFlight.contains(file.id())) {
-            changedWhileInFlight.add(file.id());
-            state().undelivered(file.id(), true);
+        FileMark sending = inFlight.get(file.id());
+        if (sending != null) {
+            if (rule.isChange(sending, file)) {
+                changedWhileInFlight.add(file.id()); // read again once the exchange in flight is done
+            }
         } else if (rule.isEmitted(file)) {
-            batch.add(exchangeFor(file, last));
+            batch.add(exchangeFor(file, last, listingUntil()));
         } else {
-            state().commit(file.id(), FileMark.of(file));
+            state().commit(file.id(), FileMark.of(file), listingUntil());
         }
     }
 
@@ -60,7 +69,7 @@ public class FileEventsConsumer extends ParadigmPollingConsumer {
             if (isFull(batch) || !isRunAllowed()) {
                 return;
             }
-            if (inFlight.contains(id)) {
+            if (inFlight.containsKey(id)) {
                 continue;
             }
             ParadigmFile file;
@@ -75,17 +84,18 @@ public class FileEventsConsumer extends ParadigmPollingConsumer {
             }
             FileMark last = state().mark(id);
             if (rule.isChange(last, file) && rule.isEmitted(file)) {
-                batch.add(exchangeFor(file, last));
+                batch.add(exchangeFor(file, last, null));
             } else {
                 if (rule.isChange(last, file)) {
-                    state().commit(id, FileMark.of(file));
+                    state().commit(id, FileMark.of(file), null);
                 }
                 state().undelivered(id, false);
             }
         }
     }
 
-    private Exchange exchangeFor(ParadigmFile file, FileMark last) {
+    /** @param listedBy the upper bound of the listing the change came from; null when read with GET */
+    private Exchange exchangeFor(ParadigmFile file, FileMark last, Instant listedBy) {
         Exchange exchange = createExchange(true);
         Message message = exchange.getMessage();
         message.setBody(file);
@@ -101,15 +111,15 @@ public class FileEventsConsumer extends ParadigmPollingConsumer {
         message.setHeader(ParadigmConstants.TERMINAL, FileStatus.isTerminal(file.status()));
 
         FileMark next = FileMark.of(file);
-        inFlight.add(file.id());
+        inFlight.put(file.id(), next);
         state().undelivered(file.id(), true);
         exchange.getExchangeExtension().addOnCompletion(new Synchronization() {
             @Override
             public void onComplete(Exchange done) {
-                state().commit(file.id(), next);
                 if (!changedWhileInFlight.remove(file.id())) {
                     state().undelivered(file.id(), false);
                 }
+                state().commit(file.id(), next, listedBy);
                 inFlight.remove(file.id());
             }
 

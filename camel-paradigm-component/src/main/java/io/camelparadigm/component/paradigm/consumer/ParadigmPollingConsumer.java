@@ -32,6 +32,8 @@ abstract class ParadigmPollingConsumer extends ScheduledBatchPollingConsumer {
     private final ConsumerStateStore store;
     private final ServerClock serverClock;
     private volatile ConsumerState state;
+    /** The state as last read or written: a state that serializes the same is not written again. */
+    private volatile String savedJson;
     private volatile ChangedFiles changedFiles;
     private volatile ChangeListing listing;
     private volatile StartFrom startFrom;
@@ -78,7 +80,8 @@ abstract class ParadigmPollingConsumer extends ScheduledBatchPollingConsumer {
         store.start();
         state = store.load();
         state.takeChanged();
-        changedFiles = new ChangedFiles(getEndpoint().getClient(), configuration());
+        savedJson = state.toJson();
+        changedFiles = new ChangedFiles(getEndpoint().getClient(), configuration(), serverClock);
         listing = null;
         skipPollsUntil = null;
         super.doStart();
@@ -180,7 +183,11 @@ abstract class ParadigmPollingConsumer extends ScheduledBatchPollingConsumer {
     void saveIfChanged() {
         ConsumerState current = state;
         if (current != null && current.takeChanged()) {
-            store.save(current);
+            String json = current.toJson();
+            if (!json.equals(savedJson)) {
+                store.save(json);
+                savedJson = json;
+            }
         }
     }
 

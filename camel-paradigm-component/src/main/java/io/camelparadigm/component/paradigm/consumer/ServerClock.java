@@ -35,11 +35,16 @@ final class ServerClock {
             }
             return localFallback;
         }
+        observe(date);
+        return date.minusNanos(elapsedNanos);
+    }
+
+    /** Remembers the service's {@code Date} (null when it sent none). */
+    void observe(Instant date) {
         Instant current = latest;
-        if (current == null || date.isAfter(current)) {
+        if (date != null && (current == null || date.isAfter(current))) {
             latest = date;
         }
-        return date.minusNanos(elapsedNanos);
     }
 
     /** The latest date the server sent (this machine's clock before the first one, or when it sends none). */

@@ -64,13 +64,16 @@ public class SessionEventsConsumer extends ParadigmPollingConsumer {
     private void check(String uuid, boolean touchedThisPoll, Queue<Object> batch) {
         ConsumerState state = state();
         SessionMark mark = state.session(uuid);
+        // every change stamped up to here was committed before this listing of the session (docs/consumer.md)
+        ListingPosition listing = state.listing();
+        Instant listedUntil = listing != null ? listing.until() : state.watermark();
         UploadSessionSummary summary = UploadSessionSummary.of(uuid, changedFiles().inSession(uuid));
         if (summary.total() == 0) {
             state.forgetSession(uuid); // every file deleted or filtered out
             return;
         }
         if (!summary.isClosed()) {
-            state.session(uuid, SessionMark.open(summary.lastUpdate()));
+            state.session(uuid, SessionMark.open(summary.lastUpdate(), listedUntil));
             if (configuration().isEmitProgress() && touchedThisPoll) {
                 batch.add(exchangeFor(summary, null));
             }
@@ -78,29 +81,28 @@ public class SessionEventsConsumer extends ParadigmPollingConsumer {
         }
         if (mark != null && mark.emitted() && mark.emittedFiles() == summary.total()
             && summary.lastUpdate() != null && !summary.lastUpdate().isAfter(mark.lastUpdate())) {
-            if (mark.redeliver()) {
-                state.session(uuid, new SessionMark(mark.emittedFiles(), mark.lastUpdate(), null, 0, false));
-            }
-            return; // already delivered with this roll-up
-        }
-        if (!isQuiet(uuid, mark, summary)) {
+            // already delivered with this roll-up
+            state.session(uuid, SessionMark.delivered(mark.emittedFiles(), mark.lastUpdate(), listedUntil));
             return;
         }
-        SessionMark sent = new SessionMark(0, summary.lastUpdate(), mark == null ? null : mark.quietSince(),
-                summary.total(), true);
-        state.session(uuid, sent);
-        batch.add(exchangeFor(summary, new SessionMark(summary.total(), summary.lastUpdate(), null, 0, false)));
+        if (!isQuiet(uuid, mark, summary, listedUntil)) {
+            return;
+        }
+        state.session(uuid, SessionMark.waitingToBeQuiet(summary.lastUpdate(), listedUntil,
+                mark == null ? null : mark.quietSince(), summary.total()).toRedeliver());
+        batch.add(exchangeFor(summary, SessionMark.delivered(summary.total(), summary.lastUpdate(), listedUntil)));
     }
 
     /** A closed-looking session is emitted only after quietPeriod without new files, by the server's clock. */
-    private boolean isQuiet(String uuid, SessionMark mark, UploadSessionSummary summary) {
+    private boolean isQuiet(String uuid, SessionMark mark, UploadSessionSummary summary, Instant listedUntil) {
         Duration quietPeriod = Duration.ofMillis(configuration().getQuietPeriod());
         if (quietPeriod.isZero() || quietPeriod.isNegative()) {
             return true;
         }
         Instant now = serverClock().now();
         if (mark == null || mark.quietSince() == null || mark.quietFiles() != summary.total()) {
-            state().session(uuid, new SessionMark(0, summary.lastUpdate(), now, summary.total(), false));
+            state().session(uuid, SessionMark.waitingToBeQuiet(summary.lastUpdate(), listedUntil, now,
+                    summary.total()));
             return false;
         }
         return !now.isBefore(mark.quietSince().plus(quietPeriod));
