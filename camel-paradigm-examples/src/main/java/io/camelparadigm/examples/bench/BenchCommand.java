@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
  * one JSON line. See docs/benchmarks.md.
  */
 @Command(name = "paradigm-bench", mixinStandardHelpOptions = true, version = "camel-paradigm bench 0.1.0",
+         subcommands = ConsumerBenchCommand.class,
          sortOptions = false, usageHelpAutoWidth = true,
          description = "Uploads N generated files of size S at concurrency C to an in-process Paradigm emulator, "
                        + "through the paradigm: component and through a plain HttpClient 5 uploader, and prints "

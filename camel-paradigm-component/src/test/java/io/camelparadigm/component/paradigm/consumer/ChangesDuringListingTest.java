@@ -10,14 +10,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-import io.camelparadigm.component.paradigm.ParadigmComponent;
 import io.camelparadigm.emulator.RecordedRequest;
 import io.camelparadigm.emulator.SeedFile;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -186,12 +183,7 @@ class ChangesDuringListingTest extends ConsumerTestSupport {
     }
 
     private static CamelContext application(Path store, List<String> delivered) throws Exception {
-        CamelContext camel = new DefaultCamelContext();
-        ParadigmComponent paradigm = camel.getComponent("paradigm", ParadigmComponent.class);
-        paradigm.getConfiguration().setBaseUrl(EMULATOR.baseUrl());
-        paradigm.getConfiguration().setApiKey(EMULATOR.apiKey());
-        camel.getRegistry().bind("state", FileStateRepository.fileStateRepository(store.toFile()));
-        camel.addRoutes(new RouteBuilder() {
+        return ConsumerTestSupport.application(store, new RouteBuilder() {
             @Override
             public void configure() {
                 from("paradigm:fileEvents?startFrom=all&pageSize=10&maxMessagesPerPoll=7&stateRepository=#state"
@@ -199,8 +191,6 @@ class ChangesDuringListingTest extends ConsumerTestSupport {
                         .process(exchange -> delivered.add(describe(exchange)));
             }
         });
-        camel.start();
-        return camel;
     }
 
     /** A state repository in memory that counts the writes. */

@@ -1,5 +1,6 @@
 package io.camelparadigm.component.paradigm.consumer;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -11,7 +12,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -82,6 +85,21 @@ abstract class ConsumerTestSupport extends CamelTestSupport {
         return exchange.getMessage().getHeader(ParadigmConstants.FILE_ID) + ":"
                + exchange.getMessage().getHeader(ParadigmConstants.STATUS)
                + (previous == null ? "" : "<-" + previous);
+    }
+
+    /**
+     * A separate application against the emulator (an instance that restarts, say), with a FileStateRepository on
+     * {@code stateFile} bound as "state", started.
+     */
+    static CamelContext application(Path stateFile, RouteBuilder routes) throws Exception {
+        CamelContext camel = new DefaultCamelContext();
+        ParadigmComponent paradigm = camel.getComponent("paradigm", ParadigmComponent.class);
+        paradigm.getConfiguration().setBaseUrl(EMULATOR.baseUrl());
+        paradigm.getConfiguration().setApiKey(EMULATOR.apiKey());
+        camel.getRegistry().bind("state", FileStateRepository.fileStateRepository(stateFile.toFile()));
+        camel.addRoutes(routes);
+        camel.start();
+        return camel;
     }
 
     static long workspaceId() {

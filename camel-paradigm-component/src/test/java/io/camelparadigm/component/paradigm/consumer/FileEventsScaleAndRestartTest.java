@@ -5,16 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
-import io.camelparadigm.component.paradigm.ParadigmComponent;
 import io.camelparadigm.component.paradigm.ParadigmConstants;
 import io.camelparadigm.emulator.RecordedRequest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.support.ScheduledPollConsumer;
-import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -112,21 +109,14 @@ class FileEventsScaleAndRestartTest extends ConsumerTestSupport {
     }
 
     private static CamelContext startedContext(Path store, List<String> delivered) throws Exception {
-        CamelContext camel = new DefaultCamelContext();
-        ParadigmComponent paradigm = camel.getComponent("paradigm", ParadigmComponent.class);
-        paradigm.getConfiguration().setBaseUrl(EMULATOR.baseUrl());
-        paradigm.getConfiguration().setApiKey(EMULATOR.apiKey());
-        camel.getRegistry().bind("paradigmState", FileStateRepository.fileStateRepository(store.toFile()));
-        camel.addRoutes(new RouteBuilder() {
+        return application(store, new RouteBuilder() {
             @Override
             public void configure() {
-                from("paradigm:fileEvents?startFrom=all&stateRepository=#paradigmState&startScheduler=false")
+                from("paradigm:fileEvents?startFrom=all&stateRepository=#state&startScheduler=false")
                         .routeId(ROUTE)
                         .process(exchange -> delivered.add(describe(exchange)));
             }
         });
-        camel.start();
-        return camel;
     }
 
     private static void pollRoute(CamelContext camel) {

@@ -4,13 +4,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.camelparadigm.component.paradigm.ParadigmComponent;
 import io.camelparadigm.component.paradigm.ParadigmEndpoint;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.ScheduledPollConsumer;
-import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,12 +43,7 @@ class SharedStateRepositoryTest extends ConsumerTestSupport {
     }
 
     private CamelContext application(Path store, boolean alertsFail) throws Exception {
-        CamelContext camel = new DefaultCamelContext();
-        ParadigmComponent paradigm = camel.getComponent("paradigm", ParadigmComponent.class);
-        paradigm.getConfiguration().setBaseUrl(EMULATOR.baseUrl());
-        paradigm.getConfiguration().setApiKey(EMULATOR.apiKey());
-        camel.getRegistry().bind("state", FileStateRepository.fileStateRepository(store.toFile()));
-        camel.addRoutes(new RouteBuilder() {
+        return ConsumerTestSupport.application(store, new RouteBuilder() {
             @Override
             public void configure() {
                 from("paradigm:fileEvents?startFrom=all&stateRepository=#state&startScheduler=false")
@@ -65,8 +57,6 @@ class SharedStateRepositoryTest extends ConsumerTestSupport {
                         });
             }
         });
-        camel.start();
-        return camel;
     }
 
     private static String stateKey(CamelContext camel, String routeId) {
