@@ -41,7 +41,11 @@ public class ParadigmComponentConfiguration extends ComponentConfigurationProper
      */
     private java.lang.Boolean includeStatusVisionChanges = false;
     /**
-     * Each poll asks for files updated since the last change seen minus this overlap, to cover clock skew and changes committed late; repeats are dropped by comparing statuses.
+     * At most this many exchanges per poll (one batch, with Camel's batch properties); a longer listing continues at once in the next poll, from where it stopped. Bounds the memory of a large first start (startFrom=all). 0 or less: no limit.
+     */
+    private java.lang.Integer maxMessagesPerPoll = 1000;
+    /**
+     * How far behind the service's clock (the Date of its answers) the consumer lists changes: it must cover the difference between that clock and the one that stamps updated_at, and how long a change may take to be committed after it was stamped. It delays events by that much; it costs no requests.
      */
     private java.lang.Long overlap = 2000L;
     /**
@@ -49,7 +53,7 @@ public class ParadigmComponentConfiguration extends ComponentConfigurationProper
      */
     private java.lang.Long quietPeriod = 0L;
     /**
-     * Where a consumer with no stored state starts: all (the current state of every matching file, each as a first sight), now (only changes from now on, by this machine's clock) or an ISO-8601 instant such as 2025-01-01T00:00:00Z (files changed since then). Ignored once the state repository holds a position.
+     * Where a consumer with no stored state starts: all (the current state of every matching file, each as a first sight), now (changes from the consumer's first start on, by the service's clock) or an ISO-8601 instant such as 2025-01-01T00:00:00Z (files changed since then, by the service's clock). Ignored once the state repository holds a position.
      */
     private java.lang.String startFrom = "now";
     /**
@@ -335,6 +339,14 @@ public class ParadigmComponentConfiguration extends ComponentConfigurationProper
 
     public void setIncludeStatusVisionChanges(java.lang.Boolean includeStatusVisionChanges) {
         this.includeStatusVisionChanges = includeStatusVisionChanges;
+    }
+
+    public java.lang.Integer getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    public void setMaxMessagesPerPoll(java.lang.Integer maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
     }
 
     public java.lang.Long getOverlap() {
