@@ -1,5 +1,6 @@
 package io.camelparadigm.component.paradigm.consumer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -211,7 +213,8 @@ class RandomizedScheduleTest extends ConsumerTestSupport {
                    && !start.plus(arrivalOffsets.get(arrived)).isAfter(EMULATOR.now())) {
                 SeedFile.Builder file = SeedFile.builder(workspaceId(), arrivalNames.get(arrived));
                 if (sessions) {
-                    file.uploadSessionUuid(arrivalSessions.get(arrived) + "-" + seed);
+                    file.uploadSessionUuid(UUID.nameUUIDFromBytes((arrivalSessions.get(arrived) + "-" + seed)
+                            .getBytes(StandardCharsets.UTF_8)).toString());
                 }
                 EMULATOR.seedFile(file.build());
                 arrived++;
