@@ -36,17 +36,13 @@ final class ExchangeInputs {
     }
 
     /**
-     * The workspaces a listing is limited to: the CamelParadigmFilterWorkspaceId header, the CamelParadigmWorkspaceId
-     * header, the workspaceIds option, the workspaceId option, the first one set; empty for every workspace.
+     * The workspaces a listing is limited to: the CamelParadigmFilterWorkspaceId header, else the workspaceIds option,
+     * else the workspaceId option; empty for every workspace.
      */
     List<Long> workspaceFilter() {
         Object several = message.getHeader(ParadigmConstants.FILTER_WORKSPACE_ID);
         if (several != null) {
             return InputRules.ids(operation, header(ParadigmConstants.FILTER_WORKSPACE_ID), several);
-        }
-        Object one = message.getHeader(ParadigmConstants.WORKSPACE_ID);
-        if (one != null) {
-            return List.of(InputRules.id(operation, header(ParadigmConstants.WORKSPACE_ID), one));
         }
         return configuration.workspaceFilter();
     }

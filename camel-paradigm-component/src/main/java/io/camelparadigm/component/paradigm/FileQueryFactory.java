@@ -36,8 +36,8 @@ final class FileQueryFactory {
                         configuration.getUpdatedAtAfter()))
                 .updatedAtBefore(inputs.dateOrDateTime(ParadigmConstants.FILTER_UPDATED_AT_BEFORE, "updatedAtBefore",
                         configuration.getUpdatedAtBefore()))
-                .externalId(inputs.text(ParadigmConstants.EXTERNAL_ID, configuration.getExternalId()))
-                .docType(inputs.text(ParadigmConstants.DOC_TYPE, configuration.getDocType()))
+                .externalId(inputs.text(ParadigmConstants.FILTER_EXTERNAL_ID, configuration.getExternalId()))
+                .docType(inputs.text(ParadigmConstants.FILTER_DOC_TYPE, configuration.getDocType()))
                 .uploadSessionUuid(inputs.uploadSessionUuid(ParadigmConstants.FILTER_UPLOAD_SESSION_UUID))
                 .totalPagesMin(inputs.totalPages(ParadigmConstants.FILTER_TOTAL_PAGES_MIN, "totalPagesMin",
                         configuration.getTotalPagesMin()))

@@ -47,6 +47,7 @@ public class ParadigmComponent extends HealthCheckComponent implements SSLContex
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        ParadigmEndpoint.checkOperation(remaining);
         ParadigmConfiguration endpointConfiguration = configuration.copy();
         ParadigmEndpoint endpoint = new ParadigmEndpoint(uri, this, endpointConfiguration);
         endpoint.setOperation(remaining);
@@ -61,7 +62,7 @@ public class ParadigmComponent extends HealthCheckComponent implements SSLContex
                                                + "key in a property), or set the " + API_KEY_ENV
                                                + " environment variable.");
         }
-        ConfigurationCheck.check(ObjectHelper.isEmpty(remaining) ? "paradigm" : remaining, endpointConfiguration);
+        ConfigurationCheck.check(remaining, endpointConfiguration);
         return endpoint;
     }
 

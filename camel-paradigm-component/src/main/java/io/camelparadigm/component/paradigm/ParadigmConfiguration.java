@@ -25,7 +25,8 @@ public class ParadigmConfiguration implements Cloneable {
                             + "environment variable.")
     private String apiKey;
     @UriParam(description = "The workspace to upload to; for listFiles and search, a filter. The "
-                            + "CamelParadigmWorkspaceId header overrides it.")
+                            + "CamelParadigmWorkspaceId header overrides it for upload, CamelParadigmFilterWorkspaceId "
+                            + "for listFiles and search.")
     private Long workspaceId;
     @UriParam(label = "filter",
               description = "listFiles, search and the consumers: only files of these workspaces, comma-separated "
@@ -83,13 +84,18 @@ public class ParadigmConfiguration implements Cloneable {
     private String parser;
     @UriParam(label = "producer",
               description = "upload and addTags: tag ids to apply, comma-separated (e.g. 1,2); listFiles: filter by "
-                            + "these tag ids. The CamelParadigmTags header overrides it.")
+                            + "these tag ids. The CamelParadigmTags header overrides it for upload and addTags, "
+                            + "CamelParadigmFilterTagId for listFiles.")
     private String tags;
     @UriParam(label = "producer",
               description = "upload: external_metadata.external_id, the id of the document in its source system; "
-                            + "listFiles: exact-match filter.")
+                            + "listFiles: exact-match filter. The CamelParadigmExternalId header overrides it for "
+                            + "upload, CamelParadigmFilterExternalId for listFiles.")
     private String externalId;
-    @UriParam(label = "producer", description = "upload: external_metadata.doc_type; listFiles: partial-match filter.")
+    @UriParam(label = "producer",
+              description = "upload: external_metadata.doc_type; listFiles: partial-match filter. The "
+                            + "CamelParadigmDocType header overrides it for upload, CamelParadigmFilterDocType for "
+                            + "listFiles.")
     private String docType;
     @UriParam(label = "producer", defaultValue = "false",
               description = "upload: fail the exchange when the document was stored but some tags were not applied "

@@ -2,7 +2,14 @@ package io.camelparadigm.component.paradigm;
 
 import org.apache.camel.spi.Metadata;
 
-/** Message headers of the paradigm component. */
+/**
+ * Message headers of the paradigm component. A header is either read or set by the component, never both, so what
+ * one step reports never steers the next: headers set on results and events are named after the field they report
+ * ({@code CamelParadigmFile*} where the same field is also an input), headers read are named after the option they
+ * override, and only the {@code CamelParadigmFilter*} headers narrow a listing. The one exception is
+ * {@link #FILE_ID}: set on every result and read by the operations on one existing file, so that
+ * {@code from("paradigm:fileEvents").to("paradigm:getFile")} fetches the event's file.
+ */
 public final class ParadigmConstants {
 
     @Metadata(description = "The operation to perform; overrides the one in the URI.",
@@ -11,7 +18,8 @@ public final class ParadigmConstants {
 
     // ---- describe the result
 
-    @Metadata(description = "The id of the Paradigm file: set after upload/getFile/addTags; read by addTags and getFile.",
+    @Metadata(description = "The id of the Paradigm file. Set by upload, getFile, addTags and fileEvents; read by addTags "
+                            + "and getFile (overrides the fileId option): the only header both set and read.",
               javaType = "Long")
     public static final String FILE_ID = "CamelParadigmFileId";
     @Metadata(description = "The file's processing status (pending, parsing, embedding, embedded, "
@@ -24,6 +32,15 @@ public final class ParadigmConstants {
     public static final String STATUS_DETAIL = "CamelParadigmStatusDetail";
     @Metadata(description = "The upload session the file belongs to.", javaType = "String")
     public static final String UPLOAD_SESSION_UUID = "CamelParadigmUploadSessionUuid";
+    @Metadata(description = "The file's external_metadata.external_id, when it has one (set by upload, getFile, addTags "
+                            + "and fileEvents). Never read: an upload takes CamelParadigmExternalId, a listing "
+                            + "CamelParadigmFilterExternalId.",
+              javaType = "String")
+    public static final String FILE_EXTERNAL_ID = "CamelParadigmFileExternalId";
+    @Metadata(description = "The workspace of the file (set by upload, getFile, addTags and fileEvents). Never read: an "
+                            + "upload takes CamelParadigmWorkspaceId, a listing CamelParadigmFilterWorkspaceId.",
+              javaType = "Long")
+    public static final String FILE_WORKSPACE_ID = "CamelParadigmFileWorkspaceId";
 
     // ---- consumers (fileEvents, sessionEvents)
 
@@ -60,7 +77,9 @@ public final class ParadigmConstants {
 
     // ---- upload inputs
 
-    @Metadata(label = "producer", description = "The workspace to upload to or list; overrides the workspaceId option.",
+    @Metadata(label = "producer",
+              description = "upload: the workspace to upload to; overrides the workspaceId option. Listings take "
+                            + "CamelParadigmFilterWorkspaceId.",
               javaType = "Long")
     public static final String WORKSPACE_ID = "CamelParadigmWorkspaceId";
     @Metadata(label = "producer", description = "upload: the document's title.", javaType = "String")
@@ -78,11 +97,15 @@ public final class ParadigmConstants {
                             + "must hold external_id.",
               javaType = "Object")
     public static final String EXTERNAL_METADATA = "CamelParadigmExternalMetadata";
-    @Metadata(description = "The id of the document in its source system (upload: external_metadata.external_id; "
-                            + "listFiles: exact-match filter; consumer: set on each event).",
+    @Metadata(label = "producer",
+              description = "upload: external_metadata.external_id, the id of the document in its source system; "
+                            + "overrides the externalId option. Never set by the component (results and events carry "
+                            + "CamelParadigmFileExternalId); listings take CamelParadigmFilterExternalId.",
               javaType = "String")
     public static final String EXTERNAL_ID = "CamelParadigmExternalId";
-    @Metadata(label = "producer", description = "upload: external_metadata.doc_type; listFiles: partial-match filter.",
+    @Metadata(label = "producer",
+              description = "upload: external_metadata.doc_type; overrides the docType option. Listings take "
+                            + "CamelParadigmFilterDocType.",
               javaType = "String")
     public static final String DOC_TYPE = "CamelParadigmDocType";
     @Metadata(label = "producer", description = "upload: external_metadata.additional_metadata, as a Map or JSON text.",
@@ -100,12 +123,20 @@ public final class ParadigmConstants {
     @Metadata(label = "producer", description = "Filter: vision statuses, comma-separated or a List.", javaType = "Object")
     public static final String FILTER_STATUS_VISION = "CamelParadigmFilterStatusVision";
     @Metadata(label = "producer",
-              description = "Filter: workspace ids, comma-separated or a List; overrides CamelParadigmWorkspaceId and the "
-                            + "workspaceIds and workspaceId options for listFiles and search.",
+              description = "Filter: workspace ids, comma-separated or a List; overrides the workspaceIds and "
+                            + "workspaceId options for listFiles and search.",
               javaType = "Object")
     public static final String FILTER_WORKSPACE_ID = "CamelParadigmFilterWorkspaceId";
     @Metadata(label = "producer", description = "Filter: tag ids, comma-separated or a List.", javaType = "Object")
     public static final String FILTER_TAG_ID = "CamelParadigmFilterTagId";
+    @Metadata(label = "producer", description = "Filter: exactly this external id (external_metadata.external_id); "
+                                                + "overrides the externalId option.",
+              javaType = "String")
+    public static final String FILTER_EXTERNAL_ID = "CamelParadigmFilterExternalId";
+    @Metadata(label = "producer", description = "Filter: part of the doc type (external_metadata.doc_type); overrides the "
+                                                + "docType option.",
+              javaType = "String")
+    public static final String FILTER_DOC_TYPE = "CamelParadigmFilterDocType";
     @Metadata(label = "producer", description = "Filter: file extension.", javaType = "String")
     public static final String FILTER_EXTENSION = "CamelParadigmFilterExtension";
     @Metadata(label = "producer", description = "Filter: part of the filename.", javaType = "String")

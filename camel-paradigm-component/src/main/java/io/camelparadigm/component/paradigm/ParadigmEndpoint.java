@@ -1,6 +1,8 @@
 package io.camelparadigm.component.paradigm;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 import io.camelparadigm.component.paradigm.client.ConcurrencyGate;
 import io.camelparadigm.component.paradigm.client.ParadigmClient;
@@ -23,13 +25,14 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
 /**
  * Upload documents to LightOn Paradigm with their source metadata, tag, list and search them.
  */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "paradigm", title = "LightOn Paradigm", syntax = "paradigm:operation",
+@UriEndpoint(firstVersion = "4.18.0", scheme = "paradigm", title = "LightOn Paradigm", syntax = "paradigm:operation",
              category = { Category.DOCUMENT, Category.AI }, headersClass = ParadigmConstants.class)
 public class ParadigmEndpoint extends ScheduledPollEndpoint {
 
-    @UriPath(description = "The operation: upload, addTags, listFiles, search, getFile or listWorkspaces; in from(): "
-                           + "fileEvents (one exchange per file status change) or sessionEvents (one exchange per "
-                           + "finished upload session).")
+    @UriPath(enums = "upload,addTags,listFiles,search,getFile,listWorkspaces,fileEvents,sessionEvents",
+             description = "The operation. In to(): upload, addTags, listFiles, search, getFile or listWorkspaces (the "
+                           + "CamelParadigmOperation header overrides it). In from(): fileEvents (one exchange per "
+                           + "file status change) or sessionEvents (one exchange per finished upload session).")
     @Metadata(required = true)
     private String operation;
     @UriParam
@@ -45,6 +48,7 @@ public class ParadigmEndpoint extends ScheduledPollEndpoint {
     /** The consumer names usable in from(). */
     public static final String FILE_EVENTS = "fileEvents";
     public static final String SESSION_EVENTS = "sessionEvents";
+    static final List<String> CONSUMERS = List.of(FILE_EVENTS, SESSION_EVENTS);
 
     private volatile ParadigmClient client;
     private StateRepository<String, String> defaultStateRepository;
@@ -62,9 +66,9 @@ public class ParadigmEndpoint extends ScheduledPollEndpoint {
 
     @Override
     public Producer createProducer() {
-        if (operation != null && !operation.isBlank() && getDefaultOperation() == null) {
-            throw new IllegalArgumentException("Unknown paradigm operation '" + operation + "'; use one of "
-                                               + java.util.Arrays.toString(ParadigmOperations.values()));
+        if (CONSUMERS.contains(operation)) {
+            throw new IllegalArgumentException("paradigm:" + operation + " is a consumer: use it in from(). In to(), use "
+                                               + "one of " + producerOperations());
         }
         return new ParadigmProducer(this);
     }
@@ -77,9 +81,8 @@ public class ParadigmEndpoint extends ScheduledPollEndpoint {
         } else if (SESSION_EVENTS.equals(operation)) {
             consumer = new SessionEventsConsumer(this, processor);
         } else {
-            throw new UnsupportedOperationException("paradigm:" + operation + " cannot be used in from(); the "
-                                                    + "consumers are paradigm:" + FILE_EVENTS + " and paradigm:"
-                                                    + SESSION_EVENTS);
+            throw new IllegalArgumentException("paradigm:" + operation + " cannot be used in from(): it is an "
+                                               + "operation for to(). In from(), use one of " + CONSUMERS);
         }
         ((ScheduledBatchPollingConsumer) consumer).setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
         configureConsumer(consumer);
@@ -158,16 +161,30 @@ public class ParadigmEndpoint extends ScheduledPollEndpoint {
         super.doStop();
     }
 
-    /** The operation named in the URI, or null when the URI names none (then the header must). */
-    public ParadigmOperations getDefaultOperation() {
+    /**
+     * Checks the operation of a URI: one of the producer operations or a consumer name. The message lists them, so a
+     * misspelt operation fails the route's start with the valid ones.
+     */
+    static void checkOperation(String operation) {
         if (operation == null || operation.isBlank()) {
-            return null;
+            throw new IllegalArgumentException("paradigm: no operation in the URI: write paradigm:<operation>, with "
+                                               + "<operation> one of " + producerOperations() + " in to(), or one of "
+                                               + CONSUMERS + " in from()");
         }
-        try {
-            return ParadigmOperations.valueOf(operation);
-        } catch (IllegalArgumentException e) {
-            return null;
+        if (!CONSUMERS.contains(operation) && !producerOperations().contains(operation)) {
+            throw new IllegalArgumentException("paradigm:" + operation + ": unknown operation '" + operation + "'. In "
+                                               + "to(), use one of " + producerOperations() + "; in from(), one of "
+                                               + CONSUMERS);
         }
+    }
+
+    private static List<String> producerOperations() {
+        return Arrays.stream(ParadigmOperations.values()).map(Enum::name).toList();
+    }
+
+    /** The producer operation named in the URI (the CamelParadigmOperation header overrides it). */
+    public ParadigmOperations getDefaultOperation() {
+        return ParadigmOperations.valueOf(operation);
     }
 
     public String getOperation() {

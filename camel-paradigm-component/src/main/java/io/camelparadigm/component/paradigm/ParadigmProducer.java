@@ -71,12 +71,7 @@ public class ParadigmProducer extends DefaultProducer {
     private ParadigmOperations operation(Exchange exchange) {
         Object named = exchange.getMessage().getHeader(ParadigmConstants.OPERATION);
         if (named == null) {
-            ParadigmOperations operation = getEndpoint().getDefaultOperation();
-            if (operation == null) {
-                throw new IllegalArgumentException("No operation: name it in the URI (paradigm:upload) or in the "
-                                                   + ParadigmConstants.OPERATION + " header");
-            }
-            return operation;
+            return getEndpoint().getDefaultOperation();
         }
         if (named instanceof ParadigmOperations operation) {
             return operation;
@@ -184,9 +179,8 @@ public class ParadigmProducer extends DefaultProducer {
         message.setHeader(ParadigmConstants.STATUS_VISION, file.statusVision());
         message.setHeader(ParadigmConstants.STATUS_DETAIL, file.statusDetail());
         message.setHeader(ParadigmConstants.UPLOAD_SESSION_UUID, file.uploadSessionUuid());
-        if (file.externalId() != null) {
-            message.setHeader(ParadigmConstants.EXTERNAL_ID, file.externalId());
-        }
+        message.setHeader(ParadigmConstants.FILE_EXTERNAL_ID, file.externalId());
+        message.setHeader(ParadigmConstants.FILE_WORKSPACE_ID, file.workspace() == null ? null : file.workspace().id());
     }
 
     private ParadigmClient client() {

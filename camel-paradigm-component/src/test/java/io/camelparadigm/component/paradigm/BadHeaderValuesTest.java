@@ -25,7 +25,7 @@ class BadHeaderValuesTest extends EmulatorRouteTestSupport {
             "upload    | CamelParadigmWorkspaceId            | 0",
             "upload    | CamelParadigmWorkspaceId            | -4",
             "upload    | CamelParadigmTags                   | 1,urgent",
-            "listFiles | CamelParadigmWorkspaceId            | abc",
+            "listFiles | CamelParadigmFilterWorkspaceId      | abc",
             "listFiles | CamelParadigmFilterWorkspaceId      | 1,abc",
             "getFile   | CamelParadigmFileId                 | abc",
             "getFile   | CamelParadigmFileId                 | 0",

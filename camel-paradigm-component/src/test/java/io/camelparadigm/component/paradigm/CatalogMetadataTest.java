@@ -2,7 +2,10 @@ package io.camelparadigm.component.paradigm;
 
 import java.io.InputStream;
 import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +41,21 @@ class CatalogMetadataTest {
             }
         }
         assertThat(listed).contains("apiKey", "baseUrl", "workspaceId");
+    }
+
+    @Test
+    void theOperationPathOffersEveryOperationAndConsumer() {
+        List<String> offered = new ArrayList<>();
+        catalog.at("/properties/operation/enum").forEach(value -> offered.add(value.asText()));
+        List<String> valid = new ArrayList<>();
+        Arrays.stream(ParadigmOperations.values()).forEach(operation -> valid.add(operation.name()));
+        valid.addAll(ParadigmEndpoint.CONSUMERS);
+
+        assertThat(offered)
+                .as("the enums of @UriPath operation in ParadigmEndpoint must list every ParadigmOperations value and "
+                    + "every consumer, in that order")
+                .containsExactlyElementsOf(valid);
+        assertThat(catalog.at("/properties/operation/required").asBoolean()).isTrue();
     }
 
     @Test

@@ -108,7 +108,9 @@ class ListingAndLookupTest extends EmulatorRouteTestSupport {
         assertThat(names(uri + "&extension=pdf", Map.of(ParadigmConstants.FILTER_EXTENSION, "txt")))
                 .containsExactly("notes.txt");
         assertThat(names(uri + "&externalId=SP-1", Map.of())).containsExactly("contract.pdf");
-        assertThat(names(uri, Map.of(ParadigmConstants.DOC_TYPE, "contract"))).containsExactly("contract.pdf");
+        assertThat(names(uri + "&externalId=SP-0", Map.of(ParadigmConstants.FILTER_EXTERNAL_ID, "SP-1")))
+                .containsExactly("contract.pdf");
+        assertThat(names(uri, Map.of(ParadigmConstants.FILTER_DOC_TYPE, "contract"))).containsExactly("contract.pdf");
         assertThat(names(uri + "&status=embedded,fail", Map.of())).containsExactlyInAnyOrder("notes.txt", "invoice.pdf");
         assertThat(names(uri, Map.of(ParadigmConstants.FILTER_STATUS, List.of("fail")))).containsExactly("invoice.pdf");
         assertThat(names(uri + "&tags=" + tag, Map.of())).containsExactly("contract.pdf");
@@ -146,7 +148,7 @@ class ListingAndLookupTest extends EmulatorRouteTestSupport {
                 ParadigmConstants.FILTER_TOTAL_PAGES_MAX, 5))).containsExactly("old.pdf");
         assertThat(names(uri + "&statusVision=fail", Map.of())).containsExactly("new.pdf");
         assertThat(names(uri, Map.of(ParadigmConstants.FILTER_STATUS_VISION, "embedded"))).containsExactly("old.pdf");
-        assertThat(names(uri, Map.of(ParadigmConstants.WORKSPACE_ID, other))).containsExactly("archived.pdf");
+        assertThat(names(uri, Map.of(ParadigmConstants.FILTER_WORKSPACE_ID, other))).containsExactly("archived.pdf");
         assertThat(requests("GET", "/api/v3/files")).allSatisfy(r -> assertThat(r.query()).contains("workspace_id="));
     }
 

@@ -107,7 +107,8 @@ public class FileEventsConsumer extends ParadigmPollingConsumer {
         message.setHeader(ParadigmConstants.STATUS_VISION, file.statusVision());
         message.setHeader(ParadigmConstants.STATUS_DETAIL, file.statusDetail());
         message.setHeader(ParadigmConstants.UPLOAD_SESSION_UUID, file.uploadSessionUuid());
-        message.setHeader(ParadigmConstants.EXTERNAL_ID, file.externalId());
+        message.setHeader(ParadigmConstants.FILE_EXTERNAL_ID, file.externalId());
+        message.setHeader(ParadigmConstants.FILE_WORKSPACE_ID, file.workspace() == null ? null : file.workspace().id());
         message.setHeader(ParadigmConstants.TERMINAL, FileStatus.isTerminal(file.status()));
 
         FileMark next = FileMark.of(file);

@@ -105,7 +105,7 @@ class FileEventsConsumerTest extends ConsumerTestSupport {
         poll();
 
         assertThat(received()).containsExactly(wanted + ":embedded");
-        assertThat(events().getReceivedExchanges().get(0).getMessage().getHeader(ParadigmConstants.EXTERNAL_ID))
+        assertThat(events().getReceivedExchanges().get(0).getMessage().getHeader(ParadigmConstants.FILE_EXTERNAL_ID))
                 .isEqualTo("m-1");
     }
 

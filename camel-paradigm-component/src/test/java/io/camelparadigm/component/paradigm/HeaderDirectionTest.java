@@ -1,0 +1,166 @@
+package io.camelparadigm.component.paradigm;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import io.camelparadigm.emulator.SeedFile;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.support.DefaultMessage;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The naming rule, measured: every operation runs on a message that records which headers the component reads and
+ * sets, every consumer delivers an event, and no header is both set and read, except CamelParadigmFileId.
+ */
+class HeaderDirectionTest extends EmulatorRouteTestSupport {
+
+    private static final String PREFIX = "CamelParadigm";
+
+    @Test
+    void noHeaderIsBothSetAndReadExceptTheFileId() throws Exception {
+        long fileId = EMULATOR.seedFile(SeedFile.builder(workspaceId(), "seed.pdf").title("budget").build());
+        long tag = EMULATOR.tagIds().get(0);
+        Map<String, String> uris = new LinkedHashMap<>();
+        uris.put("upload", "paradigm:upload?filename=new.txt&onExisting=skip&externalId=new-1&workspaceId=" + workspaceId());
+        uris.put("addTags", "paradigm:addTags?fileId=" + fileId + "&tags=" + tag);
+        uris.put("listFiles", "paradigm:listFiles?workspaceId=" + workspaceId());
+        uris.put("search", "paradigm:search?search=budget");
+        uris.put("getFile", "paradigm:getFile?fileId=" + fileId);
+        uris.put("listWorkspaces", "paradigm:listWorkspaces");
+        assertThat(uris.keySet()).as("every operation has a case here").containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(ParadigmOperations.values()).map(Enum::name).toList());
+
+        Map<String, Set<String>> read = new LinkedHashMap<>();
+        Map<String, Set<String>> set = new LinkedHashMap<>();
+        for (Map.Entry<String, String> operation : uris.entrySet()) {
+            RecordingMessage message = run(operation.getValue());
+            read.put(operation.getKey(), message.read);
+            set.put(operation.getKey(), message.set);
+        }
+        set.put("fileEvents", headersOfAnEvent("paradigm:fileEvents?startFrom=all"));
+        set.put("sessionEvents", headersOfAnEvent("paradigm:sessionEvents?startFrom=all"));
+
+        Set<String> everySet = new TreeSet<>();
+        set.values().forEach(everySet::addAll);
+        assertThat(everySet).contains(ParadigmConstants.FILE_ID, ParadigmConstants.FILE_EXTERNAL_ID,
+                ParadigmConstants.FILE_WORKSPACE_ID, ParadigmConstants.STATUS, ParadigmConstants.SESSION_STATUS);
+        read.forEach((operation, headers) -> {
+            Set<String> both = new TreeSet<>(headers);
+            both.retainAll(everySet);
+            both.remove(ParadigmConstants.FILE_ID);
+            assertThat(both).as("headers %s reads that the component also sets (set by: %s)", operation, set)
+                    .isEmpty();
+        });
+        assertThat(read.get("upload")).contains(ParadigmConstants.WORKSPACE_ID, ParadigmConstants.EXTERNAL_ID,
+                ParadigmConstants.DOC_TYPE);
+        assertThat(read.get("listFiles")).contains(ParadigmConstants.FILTER_WORKSPACE_ID,
+                ParadigmConstants.FILTER_EXTERNAL_ID, ParadigmConstants.FILTER_DOC_TYPE);
+        assertThat(read.get("getFile")).contains(ParadigmConstants.FILE_ID);
+    }
+
+    /** Sends to the URI a message that records the CamelParadigm* headers the producer reads and sets. */
+    private RecordingMessage run(String uri) {
+        RecordingMessage message = new RecordingMessage(context);
+        message.setBody("some text");
+        Exchange done = template.send(uri, exchange -> exchange.setMessage(message));
+        assertThat(done.getException()).as(uri).isNull();
+        assertThat(done.getMessage()).as("the producer worked on the recording message").isSameAs(message);
+        return message;
+    }
+
+    /** The CamelParadigm* headers of the first event the consumer delivers for a finished upload session. */
+    private Set<String> headersOfAnEvent(String uri) throws Exception {
+        String route = uri.substring("paradigm:".length(), uri.indexOf('?'));
+        MockEndpoint events = getMockEndpoint("mock:" + route);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri + "&startScheduler=false&workspaceId=" + workspaceId()).routeId(route).to("mock:" + route);
+            }
+        });
+        EMULATOR.seedFile(SeedFile.builder(workspaceId(), route + ".pdf").externalId("src-" + route)
+                .uploadSessionUuid(UUID.randomUUID().toString()).build());
+        EMULATOR.completeAll();
+        EMULATOR.advance(Duration.ofMinutes(1)); // past the consumer's overlap, so the change is listed
+        ScheduledPollConsumer consumer = (ScheduledPollConsumer) context.getRoute(route).getConsumer();
+        for (int poll = 0; poll < 5 && events.getReceivedCounter() == 0; poll++) {
+            consumer.run();
+        }
+        assertThat(events.getReceivedExchanges()).as(route).isNotEmpty();
+        Set<String> headers = new TreeSet<>();
+        events.getReceivedExchanges().get(0).getMessage().getHeaders().keySet().stream()
+                .filter(name -> name.startsWith(PREFIX)).forEach(headers::add);
+        return headers;
+    }
+
+    /** A message that remembers the names of the CamelParadigm* headers read from it and set on it. */
+    private static final class RecordingMessage extends DefaultMessage {
+
+        final Set<String> read = new TreeSet<>();
+        final Set<String> set = new TreeSet<>();
+
+        RecordingMessage(org.apache.camel.CamelContext context) {
+            super(context);
+        }
+
+        private void reading(String name) {
+            if (name.startsWith(PREFIX)) {
+                read.add(name);
+            }
+        }
+
+        @Override
+        public Object getHeader(String name) {
+            reading(name);
+            return super.getHeader(name);
+        }
+
+        @Override
+        public Object getHeader(String name, Object defaultValue) {
+            reading(name);
+            return super.getHeader(name, defaultValue);
+        }
+
+        @Override
+        public Object getHeader(String name, Supplier<Object> defaultValueSupplier) {
+            reading(name);
+            return super.getHeader(name, defaultValueSupplier);
+        }
+
+        @Override
+        public <T> T getHeader(String name, Class<T> type) {
+            reading(name);
+            return super.getHeader(name, type);
+        }
+
+        @Override
+        public <T> T getHeader(String name, Object defaultValue, Class<T> type) {
+            reading(name);
+            return super.getHeader(name, defaultValue, type);
+        }
+
+        @Override
+        public <T> T getHeader(String name, Supplier<Object> defaultValueSupplier, Class<T> type) {
+            reading(name);
+            return super.getHeader(name, defaultValueSupplier, type);
+        }
+
+        @Override
+        public void setHeader(String name, Object value) {
+            if (name.startsWith(PREFIX)) {
+                set.add(name);
+            }
+            super.setHeader(name, value);
+        }
+    }
+}
