@@ -58,7 +58,7 @@ public class ComponentPageTables {
 
         StringBuilder out = new StringBuilder();
         out.append("// Generated from paradigm.json by src/build/ComponentPageTables.java: do not edit by hand.\n\n");
-        out.append("=== Component Options\n\n")
+        out.append("== Options and headers\n\n=== Component Options\n\n")
                 .append("The ").append(title).append(" component supports ").append(componentOptions.size())
                 .append(" options, which are listed below.\n\n");
         table(out, componentOptions, false);

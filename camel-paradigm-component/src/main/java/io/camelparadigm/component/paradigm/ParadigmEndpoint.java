@@ -23,7 +23,8 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 
 /**
- * Upload documents to LightOn Paradigm with their source metadata, tag, list and search them.
+ * Upload documents to LightOn Paradigm with their source metadata, tag, list and search them, and follow their
+ * processing.
  */
 @UriEndpoint(firstVersion = "4.18.0", scheme = "paradigm", title = "LightOn Paradigm", syntax = "paradigm:operation",
              category = { Category.DOCUMENT, Category.AI }, headersClass = ParadigmConstants.class)

@@ -128,7 +128,7 @@ class ParadigmStarterApplicationTest {
         Exchange event = events.getExchanges().get(0);
         assertThat(event.getMessage().getHeader(ParadigmConstants.FILE_ID, Long.class)).isEqualTo(fileId);
         assertThat(event.getMessage().getHeader(ParadigmConstants.STATUS, String.class)).isEqualTo("embedded");
-        assertThat(event.getMessage().getHeader(ParadigmConstants.EXTERNAL_ID, String.class))
+        assertThat(event.getMessage().getHeader(ParadigmConstants.FILE_EXTERNAL_ID, String.class))
                 .isEqualTo("spring-boot-test:q3-report.txt");
     }
 
