@@ -1,6 +1,5 @@
 package io.camelparadigm.component.paradigm;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -10,8 +9,6 @@ import io.camelparadigm.emulator.StoredFile;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.support.ScheduledPollConsumer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +36,7 @@ class HeaderCollisionTest extends EmulatorRouteTestSupport {
             }
         });
 
-        Message event = deliverOneEvent("events", "mock:found");
+        Message event = pollUntilReceived("events", "mock:found");
 
         assertThat(event.getHeader(ParadigmConstants.FILE_EXTERNAL_ID)).isEqualTo("src-a");
         assertThat(event.getHeader(ParadigmConstants.FILE_WORKSPACE_ID)).isEqualTo(workspaceId());
@@ -64,7 +61,7 @@ class HeaderCollisionTest extends EmulatorRouteTestSupport {
             }
         });
 
-        Message result = deliverOneEvent("events", "mock:uploaded");
+        Message result = pollUntilReceived("events", "mock:uploaded");
 
         assertThat(result.getHeader(ParadigmConstants.SKIPPED)).isEqualTo(false);
         assertThat(EMULATOR.storedFiles(workspaceId())).singleElement().satisfies(summary -> {
@@ -126,19 +123,6 @@ class HeaderCollisionTest extends EmulatorRouteTestSupport {
                 .satisfies(invoice -> assertThat(invoice.externalId()).isEqualTo("i-1"));
         assertThat(requests("GET", "/api/v3/files")).last().satisfies(listing -> assertThat(listing.query())
                 .doesNotContain("doc_type").doesNotContain("workspace_id").doesNotContain("external_id"));
-    }
-
-    /** Polls the consumer route until one event went through it; returns the message the mock received. */
-    private Message deliverOneEvent(String routeId, String mock) {
-        EMULATOR.completeAll();
-        EMULATOR.advance(Duration.ofMinutes(1)); // past the consumer's overlap, so the change is listed
-        MockEndpoint received = getMockEndpoint(mock);
-        ScheduledPollConsumer consumer = (ScheduledPollConsumer) context.getRoute(routeId).getConsumer();
-        for (int poll = 0; poll < 5 && received.getReceivedCounter() == 0; poll++) {
-            consumer.run();
-        }
-        assertThat(received.getReceivedExchanges()).hasSize(1);
-        return received.getReceivedExchanges().get(0).getMessage();
     }
 
     private static List<String> filenames(List<?> files) {

@@ -1,6 +1,5 @@
 package io.camelparadigm.component.paradigm;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -10,10 +9,9 @@ import java.util.function.Supplier;
 
 import io.camelparadigm.emulator.SeedFile;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.DefaultMessage;
-import org.apache.camel.support.ScheduledPollConsumer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,7 +79,6 @@ class HeaderDirectionTest extends EmulatorRouteTestSupport {
     /** The CamelParadigm* headers of the first event the consumer delivers for a finished upload session. */
     private Set<String> headersOfAnEvent(String uri) throws Exception {
         String route = uri.substring("paradigm:".length(), uri.indexOf('?'));
-        MockEndpoint events = getMockEndpoint("mock:" + route);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -90,15 +87,9 @@ class HeaderDirectionTest extends EmulatorRouteTestSupport {
         });
         EMULATOR.seedFile(SeedFile.builder(workspaceId(), route + ".pdf").externalId("src-" + route)
                 .uploadSessionUuid(UUID.randomUUID().toString()).build());
-        EMULATOR.completeAll();
-        EMULATOR.advance(Duration.ofMinutes(1)); // past the consumer's overlap, so the change is listed
-        ScheduledPollConsumer consumer = (ScheduledPollConsumer) context.getRoute(route).getConsumer();
-        for (int poll = 0; poll < 5 && events.getReceivedCounter() == 0; poll++) {
-            consumer.run();
-        }
-        assertThat(events.getReceivedExchanges()).as(route).isNotEmpty();
+        Message event = pollUntilReceived(route, "mock:" + route);
         Set<String> headers = new TreeSet<>();
-        events.getReceivedExchanges().get(0).getMessage().getHeaders().keySet().stream()
+        event.getHeaders().keySet().stream()
                 .filter(name -> name.startsWith(PREFIX)).forEach(headers::add);
         return headers;
     }

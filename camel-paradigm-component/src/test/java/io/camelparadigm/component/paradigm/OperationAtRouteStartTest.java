@@ -29,12 +29,7 @@ class OperationAtRouteStartTest {
 
     @Test
     void aMisspeltOperationFailsTheRouteStartListingTheValidOnes() {
-        Throwable failure = startFailure(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:in").to("paradigm:uplaod?workspaceId=1");
-            }
-        });
+        Throwable failure = startFailure("direct:in", "paradigm:uplaod?workspaceId=1");
 
         assertThat(failure).hasMessage("paradigm:uplaod: unknown operation 'uplaod'. In to(), use one of "
                                        + PRODUCER_OPERATIONS + "; in from(), one of [fileEvents, sessionEvents]");
@@ -42,12 +37,7 @@ class OperationAtRouteStartTest {
 
     @Test
     void aConsumerInToFailsTheRouteStartSayingWhereItBelongs() {
-        Throwable failure = startFailure(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:in").to("paradigm:fileEvents");
-            }
-        });
+        Throwable failure = startFailure("direct:in", "paradigm:fileEvents");
 
         assertThat(failure).hasMessage("paradigm:fileEvents is a consumer: use it in from(). In to(), use one of "
                                        + PRODUCER_OPERATIONS);
@@ -55,12 +45,7 @@ class OperationAtRouteStartTest {
 
     @Test
     void anOperationInFromFailsTheRouteStartSayingWhereItBelongs() {
-        Throwable failure = startFailure(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("paradigm:upload").to("log:never");
-            }
-        });
+        Throwable failure = startFailure("paradigm:upload", "log:never");
 
         assertThat(failure).hasMessage("paradigm:upload cannot be used in from(): it is an operation for to(). In "
                                        + "from(), use one of [fileEvents, sessionEvents]");
@@ -85,12 +70,17 @@ class OperationAtRouteStartTest {
         assertThat(context.getRoutes()).hasSize(ParadigmOperations.values().length + 2);
     }
 
-    /** The innermost cause of the failed start, which carries the component's own message. */
-    private Throwable startFailure(RouteBuilder routes) {
+    /** Starts from(from).to(to); returns the innermost cause of the failed start, the component's own message. */
+    private Throwable startFailure(String from, String to) {
         context.getComponent("paradigm", ParadigmComponent.class).getConfiguration().setApiKey(KEY);
         Throwable[] failure = new Throwable[1];
         assertThatThrownBy(() -> {
-            context.addRoutes(routes);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(from).to(to);
+                }
+            });
             context.start();
         }).satisfies(e -> failure[0] = rootCause(e));
         return failure[0];
