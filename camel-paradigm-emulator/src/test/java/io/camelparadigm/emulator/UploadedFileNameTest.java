@@ -69,11 +69,16 @@ class UploadedFileNameTest {
 
     @Test
     void httpClientExtendedModeNamesAreStoredMangledAsTheRealServiceStoresThem() {
-        // what HttpClient 5.5's EXTENDED multipart mode sends (HTTPCLIENT-2395)
+        // what HttpClient 5's EXTENDED multipart mode sends: a percent-encoded filename and, for names beyond
+        // ISO-8859-1, a filename* (doubly encoded in 5.5, HTTPCLIENT-2395), under charset=ISO-8859-1
         assertThat(uploadExtended("file with spaces.txt").get("filename").asText())
                 .isEqualTo("file%20with%20spaces.txt");
+        // 5.5 (HTTPCLIENT-2395): stored as UTF-8''r%C3%A9sum%C3%A9%20...; 5.6 encodes filename* once, and the
+        // decoded name is then read with the form's charset=ISO-8859-1: rÃ©sumÃ©...
         assertThat(uploadExtended("résumé été 日本語.txt").get("filename").asText())
-                .isEqualTo("UTF-8''r%C3%A9sum%C3%A9%20%C3%A9t%C3%A9%20%E6%97%A5%E6%9C%AC%E8%AA%9E.txt");
+                .isNotEqualTo("résumé été 日本語.txt")
+                .satisfiesAnyOf(name -> assertThat(name).startsWith("UTF-8''r%C3%A9sum%C3%A9%20%C3%A9t%C3%A9%20"),
+                        name -> assertThat(name).startsWith("rÃ©sumÃ© Ã©tÃ© "));
     }
 
     @Test
