@@ -17,7 +17,8 @@ public final class Faults {
     private final Supplier<Instant> clock;
 
     private Duration latency = Duration.ZERO;
-    private int rateLimitPerMinute;
+    private int rateLimit;
+    private Duration rateLimitPeriod = Duration.ofMinutes(1);
     private int maxConcurrentUploadsPerSession;
     private int failNextCount;
     private int failNextStatus;
@@ -47,7 +48,20 @@ public final class Faults {
 
     /** Requests per minute admitted per API key (0 = unlimited); beyond it, 429 with {@code Retry-After}. */
     public synchronized Faults rateLimitPerMinute(int n) {
-        this.rateLimitPerMinute = Math.max(0, n);
+        return rateLimit(n, Duration.ofMinutes(1));
+    }
+
+    /**
+     * Requests admitted per API key in any {@code period} (0 = unlimited); beyond it, 429 with {@code Retry-After}.
+     * Django REST framework throttles, which the service uses, count per second, minute, hour or day; a short
+     * period lets a test see several windows.
+     */
+    public synchronized Faults rateLimit(int n, Duration period) {
+        if (period == null || period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("rate limit period must be positive, was " + period);
+        }
+        this.rateLimit = Math.max(0, n);
+        this.rateLimitPeriod = period;
         return this;
     }
 
@@ -147,7 +161,8 @@ public final class Faults {
     /** Turns every fault off. */
     public synchronized Faults reset() {
         latency = Duration.ZERO;
-        rateLimitPerMinute = 0;
+        rateLimit = 0;
+        rateLimitPeriod = Duration.ofMinutes(1);
         maxConcurrentUploadsPerSession = 0;
         failNextCount = 0;
         failNextStatus = 0;
@@ -171,8 +186,12 @@ public final class Faults {
         return latency;
     }
 
-    synchronized int rateLimitPerMinute() {
-        return rateLimitPerMinute;
+    synchronized int rateLimit() {
+        return rateLimit;
+    }
+
+    synchronized long rateLimitPeriodMicros() {
+        return rateLimitPeriod.toNanos() / 1_000;
     }
 
     synchronized int maxConcurrentUploadsPerSession() {

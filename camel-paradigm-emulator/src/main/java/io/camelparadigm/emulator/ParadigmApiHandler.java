@@ -148,8 +148,8 @@ final class ParadigmApiHandler extends Handler.Abstract {
         }
         Routed routed = route(request);
         Accounts.Caller caller = authenticate(request);
-        long retryAfter = core.rateLimiter.tryAcquire(caller.principal(), core.faults.rateLimitPerMinute(),
-                core.nowMicros());
+        long retryAfter = core.rateLimiter.tryAcquire(caller.principal(), core.faults.rateLimit(),
+                core.faults.rateLimitPeriodMicros(), core.nowMicros());
         if (retryAfter > 0) {
             throw ApiException.tooManyRequests("throttled",
                     "Request was throttled. Expected available in " + retryAfter + " seconds.", retryAfter);

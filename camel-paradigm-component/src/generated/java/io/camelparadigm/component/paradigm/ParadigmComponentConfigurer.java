@@ -110,6 +110,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "quietperiod":
         case "quietPeriod": getOrCreateConfiguration(target).setQuietPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ratelimitperiod":
+        case "rateLimitPeriod": target.setRateLimitPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinitialdelay":
@@ -244,6 +246,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "proxyPort": return java.lang.Integer.class;
         case "quietperiod":
         case "quietPeriod": return long.class;
+        case "ratelimitperiod":
+        case "rateLimitPeriod": return long.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "retryinitialdelay":
@@ -379,6 +383,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "proxyPort": return target.getProxyPort();
         case "quietperiod":
         case "quietPeriod": return getOrCreateConfiguration(target).getQuietPeriod();
+        case "ratelimitperiod":
+        case "rateLimitPeriod": return target.getRateLimitPeriod();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "retryinitialdelay":

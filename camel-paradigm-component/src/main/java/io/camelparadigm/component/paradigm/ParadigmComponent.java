@@ -1,6 +1,9 @@
 package io.camelparadigm.component.paradigm;
 
+import java.time.Duration;
 import java.util.Map;
+
+import io.camelparadigm.component.paradigm.client.KeyGates;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
@@ -14,8 +17,9 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.io.CloseMode;
 
 /**
- * The {@code paradigm:} component: holds the options routes share and the one pooled HTTP client every endpoint of
- * this component uses.
+ * The {@code paradigm:} component: holds the options routes share, the one pooled HTTP client every endpoint of this
+ * component uses, and one gate per base URL and API key that every endpoint of that key shares (its limit of requests
+ * in flight, its rate limit, its counts).
  */
 @Component("paradigm")
 public class ParadigmComponent extends HealthCheckComponent implements SSLContextParametersAware {
@@ -40,8 +44,14 @@ public class ParadigmComponent extends HealthCheckComponent implements SSLContex
     private boolean useGlobalSslContextParameters;
     @Metadata(label = "advanced", description = "A hook to adjust the Apache HttpClient 5 builder before the client is built.")
     private ParadigmHttpClientConfigurer httpClientConfigurer;
+    @Metadata(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "The period of the service's rate limit per API key (Paradigm admits about 1,000 requests "
+                            + "a minute). After the service refuses a request for its rate, the requests of that key "
+                            + "are paced to what it admitted in the last period.")
+    private long rateLimitPeriod = 60_000;
 
     private CloseableHttpClient httpClient;
+    private KeyGates keyGates;
     private final PropertyConfigurer componentConfigurer = new WholeNumberOptions.ComponentConfigurer();
     private final PropertyConfigurer endpointConfigurer = new WholeNumberOptions.EndpointConfigurer();
 
@@ -62,6 +72,7 @@ public class ParadigmComponent extends HealthCheckComponent implements SSLContex
                                                + "key in a property), or set the " + API_KEY_ENV
                                                + " environment variable.");
         }
+        InputRules.atLeast(remaining, "rateLimitPeriod", rateLimitPeriod, 1);
         ConfigurationCheck.check(remaining, endpointConfiguration);
         return endpoint;
     }
@@ -87,6 +98,14 @@ public class ParadigmComponent extends HealthCheckComponent implements SSLContex
         return httpClient;
     }
 
+    /** The gates of the keys the endpoints use, one per base URL and key, made on first use. */
+    public synchronized KeyGates keyGates() {
+        if (keyGates == null) {
+            keyGates = new KeyGates(Duration.ofMillis(rateLimitPeriod));
+        }
+        return keyGates;
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
@@ -99,6 +118,7 @@ public class ParadigmComponent extends HealthCheckComponent implements SSLContex
             httpClient.close(CloseMode.GRACEFUL);
             httpClient = null;
         }
+        keyGates = null;
         super.doStop();
     }
 
@@ -158,6 +178,14 @@ public class ParadigmComponent extends HealthCheckComponent implements SSLContex
     @Override
     public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public long getRateLimitPeriod() {
+        return rateLimitPeriod;
+    }
+
+    public void setRateLimitPeriod(long rateLimitPeriod) {
+        this.rateLimitPeriod = rateLimitPeriod;
     }
 
     public ParadigmHttpClientConfigurer getHttpClientConfigurer() {

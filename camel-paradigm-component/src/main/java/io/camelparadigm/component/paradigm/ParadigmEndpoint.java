@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.camelparadigm.component.paradigm.client.ConcurrencyGate;
+import io.camelparadigm.component.paradigm.client.KeyGate;
+import io.camelparadigm.component.paradigm.client.KeyGates;
 import io.camelparadigm.component.paradigm.client.ParadigmClient;
 import io.camelparadigm.component.paradigm.client.RetryPolicy;
 import io.camelparadigm.component.paradigm.consumer.FileEventsConsumer;
@@ -124,7 +126,10 @@ public class ParadigmEndpoint extends ScheduledPollEndpoint {
         return "paradigm-" + operation + "-" + Integer.toHexString(stream.hashCode());
     }
 
-    /** The API client of this endpoint: its base URL, key and timeout over the component's pooled HTTP client. */
+    /**
+     * The API client of this endpoint: its base URL, key, timeout and retries over the component's pooled HTTP client
+     * and the gate of its key, which every endpoint, producer and consumer with the same base URL and key shares.
+     */
     public ParadigmClient getClient() {
         ParadigmClient current = client;
         if (current == null) {
@@ -132,7 +137,7 @@ public class ParadigmEndpoint extends ScheduledPollEndpoint {
                 if (client == null) {
                     client = new ParadigmClient(getComponent().httpClient(), configuration.getBaseUrl(),
                             configuration.getApiKey(), Duration.ofMillis(configuration.getResponseTimeout()),
-                            retryPolicy(), concurrencyGate());
+                            retryPolicy(), keyGate(), configuration.isAdaptiveConcurrency());
                 }
                 current = client;
             }
@@ -140,20 +145,26 @@ public class ParadigmEndpoint extends ScheduledPollEndpoint {
         return current;
     }
 
+    private KeyGate keyGate() {
+        return getComponent().keyGates().gateFor(configuration.getBaseUrl(), configuration.getApiKey(),
+                new KeyGates.ConcurrencySettings(configuration.isAdaptiveConcurrency(),
+                        configuration.getInitialConcurrency(), configuration.getMaxConcurrency()),
+                "paradigm:" + operation);
+    }
+
     private RetryPolicy retryPolicy() {
         return new RetryPolicy(configuration.getMaxRetries(), Duration.ofMillis(configuration.getRetryInitialDelay()),
                 Duration.ofMillis(configuration.getRetryMaxDelay()), Duration.ofMillis(configuration.getMaxRetryAfter()));
     }
 
-    private ConcurrencyGate concurrencyGate() {
-        return configuration.isAdaptiveConcurrency()
-                ? ConcurrencyGate.adaptive(configuration.getInitialConcurrency(), configuration.getMaxConcurrency())
-                : ConcurrencyGate.unlimited();
+    /** The gate of this endpoint's key: shared by every endpoint with the same base URL and key. */
+    public KeyGate getKeyGate() {
+        return getClient().gate();
     }
 
-    /** The limit of requests in flight of this endpoint (its current value when adaptive). */
+    /** The limit of requests in flight of this endpoint's key (its current value). */
     public ConcurrencyGate getConcurrencyGate() {
-        return getClient().concurrency();
+        return getKeyGate().concurrency();
     }
 
     @Override

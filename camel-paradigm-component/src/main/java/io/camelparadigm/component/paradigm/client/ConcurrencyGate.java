@@ -9,14 +9,15 @@ import com.netflix.concurrency.limits.limiter.BlockingLimiter;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 
 /**
- * How many requests one client may have in flight. Adaptive: the limit grows by one while requests succeed with
- * the limit in use, and shrinks by a factor on every 429 (AIMD, Netflix concurrency-limits), so many threads
- * against a rate-limited service settle near what it admits instead of hammering it. A caller over the limit
- * waits for a slot; no lock is held while a request is in flight (a slot is a counter, not a lock).
+ * How many requests one API key may have in flight. Adaptive: the limit grows by one while requests succeed with
+ * the limit in use, and shrinks by a factor on every 429 that says there are too many in flight (AIMD, Netflix
+ * concurrency-limits), so many threads settle near what the service takes at once. The rate limit's 429s and lone
+ * 429s leave it alone ({@link KeyGate}). A caller over the limit waits for a slot; no lock is held while a request is
+ * in flight (a slot is a counter, not a lock).
  */
 public final class ConcurrencyGate {
 
-    /** The service's rate limit answers (429) are the only signal; slow answers (large uploads) are not. */
+    /** 429s for too many in flight are the only signal; slow answers (large uploads) are not. */
     private static final long NO_LATENCY_SIGNAL_DAYS = 1;
 
     private final SimpleLimiter<Void> limiter;
@@ -95,7 +96,7 @@ public final class ConcurrencyGate {
             }
         }
 
-        /** 429: too many; the limit shrinks. */
+        /** 429 for too many in flight: the limit shrinks. */
         void throttled() {
             if (listener != null) {
                 listener.onDropped();

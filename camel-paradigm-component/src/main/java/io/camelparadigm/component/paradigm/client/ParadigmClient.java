@@ -65,17 +65,24 @@ public class ParadigmClient {
     private final RequestConfig requestConfig;
     private final ObjectMapper json;
     private final RetryPolicy retryPolicy;
-    private final ConcurrencyGate concurrency;
+    private final KeyGate gate;
+    private final boolean limitConcurrency;
 
-    /** A client that never retries and does not limit its requests in flight. */
+    /** A client that never retries and does not limit its requests in flight, with a gate of its own. */
     public ParadigmClient(CloseableHttpClient http, String baseUrl, String apiKey, Duration responseTimeout) {
-        this(http, baseUrl, apiKey, responseTimeout, RetryPolicy.none(), ConcurrencyGate.unlimited());
+        this(http, baseUrl, apiKey, responseTimeout, RetryPolicy.none(), KeyGate.unshared(baseUrl), false);
     }
 
+    /**
+     * @param gate             the gate of this key, shared by every client of the same service and key
+     * @param limitConcurrency whether requests wait for a slot under the gate's limit of requests in flight (the rate
+     *                         limit applies either way)
+     */
     public ParadigmClient(CloseableHttpClient http, String baseUrl, String apiKey, Duration responseTimeout,
-                          RetryPolicy retryPolicy, ConcurrencyGate concurrency) {
+                          RetryPolicy retryPolicy, KeyGate gate, boolean limitConcurrency) {
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
-        this.concurrency = Objects.requireNonNull(concurrency, "concurrency");
+        this.gate = Objects.requireNonNull(gate, "gate");
+        this.limitConcurrency = limitConcurrency;
         this.http = Objects.requireNonNull(http, "http");
         this.baseUri = BaseUrl.parse(baseUrl);
         this.filesUri = resolve(FILES, Map.of());
@@ -90,9 +97,9 @@ public class ParadigmClient {
         return baseUri.toString();
     }
 
-    /** The limit of requests in flight this client applies (its current value when adaptive). */
-    public ConcurrencyGate concurrency() {
-        return concurrency;
+    /** The gate of this client's key: its limit of requests in flight, its rate limit and its counts. */
+    public KeyGate gate() {
+        return gate;
     }
 
     public RetryPolicy retryPolicy() {
@@ -127,7 +134,7 @@ public class ParadigmClient {
         String externalId = request.externalMetadata() == null ? null : request.externalMetadata().externalId();
         Resend resend = !request.content().repeatable() ? Resend.NEVER
                 : externalId == null || externalId.isBlank() ? Resend.ONLY_IF_NOT_RECEIVED : Resend.AFTER_LOOKUP;
-        return retryPolicy.run(operation, resend, () -> {
+        return run(operation, resend, () -> {
             Response response = send(operation, post);
             return new UploadResult(read(operation, response, ParadigmFile.class), response.status());
         }, () -> alreadyUploaded(request, externalId));
@@ -138,6 +145,7 @@ public class ParadigmClient {
      * workspace), or null. It counts as tagged (201) only when it carries every tag asked for.
      */
     private UploadResult alreadyUploaded(UploadRequest request, String externalId) {
+        gate.statistics().lookedUp();
         List<ParadigmFile> found = listFiles(FileQuery.builder().externalId(externalId)
                 .workspaceIds(List.of(request.workspaceId())).pageSize(1).build()).results();
         if (found.isEmpty()) {
@@ -232,39 +240,53 @@ public class ParadigmClient {
 
     /** @param subject what the request is about ("file 42"), named in its errors; or null */
     private Response execute(String operation, String subject, HttpUriRequestBase request) {
-        return retryPolicy.run(operation, Resend.ALWAYS, () -> send(operation, subject, request), () -> null);
+        return run(operation, Resend.ALWAYS, () -> send(operation, subject, request), () -> null);
+    }
+
+    /** Runs a request under the retry policy; its retries and its failure are counted for the key. */
+    private <T> T run(String operation, Resend resend, RetryPolicy.Attempt<T> attempt, RetryPolicy.Recovery<T> recovery) {
+        try {
+            return retryPolicy.run(operation, resend, attempt, recovery, gate.statistics()::retried);
+        } catch (ParadigmException e) {
+            gate.statistics().failed(e);
+            throw e;
+        }
     }
 
     private Response send(String operation, HttpUriRequestBase request) throws FailedAttempt {
         return send(operation, null, request);
     }
 
-    /** One try: waits for a slot under the concurrency limit, sends, and tells the limit how it went. */
+    /**
+     * One try: waits for the key's gate (its rate limit, then a slot under its limit of requests in flight), sends,
+     * and tells the gate how it went.
+     */
     private Response send(String operation, String subject, HttpUriRequestBase request) throws FailedAttempt {
         request.setConfig(requestConfig);
         request.setHeader(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey);
         request.setHeader(HttpHeaders.ACCEPT, "application/json");
-        ConcurrencyGate.Permit permit = concurrency.acquire(operation);
+        KeyGate.Permit permit = gate.acquire(operation, limitConcurrency, retryPolicy.maxRetryAfter());
         Response response;
         try {
             response = http.execute(request, this::capture);
         } catch (IOException e) {
-            permit.released();
-            throw FailedAttempt.broken(e, new ParadigmException(operation,
-                    request.getMethod() + " " + request.getRequestUri() + " failed: " + e, e));
+            permit.unanswered();
+            ParadigmException error = new ParadigmException(operation,
+                    request.getMethod() + " " + request.getRequestUri() + " failed: " + e, e);
+            gate.statistics().failed(error);
+            throw FailedAttempt.broken(e, error);
         } catch (RuntimeException e) {
-            permit.released();
+            permit.unanswered();
             throw e;
         }
-        if (response.status() == 429) {
-            permit.throttled();
-        } else {
-            permit.answered();
+        if (response.status() < 300) {
+            permit.answered(response.status(), null, null);
+            return response;
         }
-        if (response.status() >= 300) {
-            throw FailedAttempt.answered(apiError(operation, subject, response));
-        }
-        return response;
+        ParadigmApiException error = apiError(operation, subject, response);
+        permit.answered(response.status(), error.getCode(), error.getRetryAfterSeconds());
+        gate.statistics().failed(error);
+        throw FailedAttempt.answered(error);
     }
 
     private Response capture(ClassicHttpResponse response) throws IOException {

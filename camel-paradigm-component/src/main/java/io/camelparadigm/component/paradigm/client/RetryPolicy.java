@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 /**
  * When a failed request is sent again, and after how long.
  * <ul>
- * <li>429 and 503 wait what {@code Retry-After} says (plus a little jitter, so throttled requests do not all come
- * back at once); a {@code Retry-After} longer than {@code maxRetryAfter} fails at once instead of looking like a
- * hang. Without {@code Retry-After}, they back off like the others.</li>
+ * <li>429 and 503 wait what {@code Retry-After} says, plus a jitter of up to a tenth of it (at most
+ * {@code initialDelay}) so throttled requests do not all come back at once; a {@code Retry-After} longer than
+ * {@code maxRetryAfter} fails at once instead of looking like a hang. Without {@code Retry-After}, they back off like the others.</li>
  * <li>502, 504 and broken connections back off exponentially from {@code initialDelay} up to {@code maxDelay},
  * each delay drawn between half and all of its value (jitter).</li>
  * <li>At most {@code maxRetries} retries; any other error status is final at once.</li>
@@ -85,9 +85,10 @@ public final class RetryPolicy {
      * Runs {@code attempt} until it succeeds, fails for good, or the retries are spent.
      *
      * @param recovery for {@link Resend#AFTER_LOOKUP}: asked, before re-sending, whether the lost request took effect
+     * @param onRetry  told before each retry is sent
      * @throws ParadigmException the last failure, its message saying why it was not retried when that is not obvious
      */
-    <T> T run(String operation, Resend resend, Attempt<T> attempt, Recovery<T> recovery) {
+    <T> T run(String operation, Resend resend, Attempt<T> attempt, Recovery<T> recovery, Runnable onRetry) {
         for (int number = 1; ; number++) {
             FailedAttempt failure;
             try {
@@ -106,7 +107,12 @@ public final class RetryPolicy {
                     return done;
                 }
             }
+            onRetry.run();
         }
+    }
+
+    <T> T run(String operation, Resend resend, Attempt<T> attempt, Recovery<T> recovery) {
+        return run(operation, resend, attempt, recovery, () -> { });
     }
 
     /** How long to wait before another try after this failure; throws the error when there is to be none. */
@@ -131,7 +137,11 @@ public final class RetryPolicy {
             throw failure.error("the server asked to wait " + retryAfter + " s before retrying, more than maxRetryAfter="
                                 + maxRetryAfter.toSeconds() + " s: failing now instead of waiting");
         }
-        return Duration.ofSeconds(retryAfter).plus(jitter(initialDelay));
+        // a little jitter so throttled requests do not all come back at once, small beside the wait itself: the
+        // random 429s of a busy service are already spread, and each one's wait is its request's whole cost
+        Duration wait = Duration.ofSeconds(retryAfter);
+        Duration tenth = wait.dividedBy(10);
+        return wait.plus(jitter(tenth.compareTo(initialDelay) < 0 ? tenth : initialDelay));
     }
 
     /** Exponential backoff of the n-th retry (from 1), capped at maxDelay, drawn between half and all of it. */
