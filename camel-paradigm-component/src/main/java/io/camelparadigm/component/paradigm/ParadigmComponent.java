@@ -25,6 +25,8 @@ import org.apache.hc.core5.io.CloseMode;
 public class ParadigmComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     public static final String API_KEY_ENV = "PARADIGM_API_KEY";
+    /** Micrometer is optional: the meters are bound only when the application has it. */
+    private static final String MICROMETER = "io.micrometer.core.instrument.MeterRegistry";
 
     @Metadata(description = "Options shared by every endpoint; endpoint options override them.")
     private ParadigmConfiguration configuration = new ParadigmConfiguration();
@@ -98,7 +100,10 @@ public class ParadigmComponent extends HealthCheckComponent implements SSLContex
         return httpClient;
     }
 
-    /** The gates of the keys the endpoints use, one per base URL and key, made on first use. */
+    /**
+     * The gates of the keys the endpoints use, one per base URL and key, made on first use; kept when the component
+     * restarts (what they learned of the service still holds).
+     */
     public synchronized KeyGates keyGates() {
         if (keyGates == null) {
             keyGates = new KeyGates(Duration.ofMillis(rateLimitPeriod));
@@ -110,6 +115,9 @@ public class ParadigmComponent extends HealthCheckComponent implements SSLContex
     protected void doStart() throws Exception {
         super.doStart();
         KeyInPropertiesWarning.warnIfTheKeyIsWrittenOut(getCamelContext());
+        if (getCamelContext().getClassResolver().resolveClass(MICROMETER) != null) {
+            ParadigmMeterBinder.bindToRegistryOf(getCamelContext(), this);
+        }
     }
 
     @Override
@@ -118,7 +126,6 @@ public class ParadigmComponent extends HealthCheckComponent implements SSLContex
             httpClient.close(CloseMode.GRACEFUL);
             httpClient = null;
         }
-        keyGates = null;
         super.doStop();
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import io.camelparadigm.component.paradigm.client.ConcurrencyGate;
 import io.camelparadigm.component.paradigm.client.KeyGate;
 import io.camelparadigm.component.paradigm.client.KeyGates;
+import io.camelparadigm.component.paradigm.client.KeyStatistics;
 import io.camelparadigm.component.paradigm.client.ParadigmClient;
 import io.camelparadigm.component.paradigm.client.RetryPolicy;
 import io.camelparadigm.component.paradigm.consumer.FileEventsConsumer;
@@ -15,6 +16,9 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriEndpoint;
@@ -30,7 +34,9 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
  */
 @UriEndpoint(firstVersion = "4.18.0", scheme = "paradigm", title = "LightOn Paradigm", syntax = "paradigm:operation",
              category = { Category.DOCUMENT, Category.AI }, headersClass = ParadigmConstants.class)
-public class ParadigmEndpoint extends ScheduledPollEndpoint {
+@ManagedResource(description = "Managed paradigm endpoint: the figures of its API key, which every endpoint of the "
+                               + "key shares")
+public class ParadigmEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     @UriPath(enums = "upload,addTags,listFiles,search,getFile,listWorkspaces,fileEvents,sessionEvents",
              description = "The operation. In to(): upload, addTags, listFiles, search, getFile or listWorkspaces (the "
@@ -165,6 +171,75 @@ public class ParadigmEndpoint extends ScheduledPollEndpoint {
     /** The limit of requests in flight of this endpoint's key (its current value). */
     public ConcurrencyGate getConcurrencyGate() {
         return getKeyGate().concurrency();
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "http";
+    }
+
+    // ---- JMX: the figures of this endpoint's key (every endpoint of the key shows the same)
+
+    @ManagedAttribute(description = "The API key, as a fingerprint (never the key)")
+    public String getKeyId() {
+        return getKeyGate().keyId();
+    }
+
+    @ManagedAttribute(description = "The key's limit of requests in flight")
+    public int getConcurrencyLimit() {
+        return getKeyGate().concurrency().limit();
+    }
+
+    @ManagedAttribute(description = "The key's requests in flight")
+    public int getRequestsInFlight() {
+        return getKeyGate().concurrency().inFlight();
+    }
+
+    @ManagedAttribute(description = "Requests of the key sent in the last minute")
+    public long getRequestsLastMinute() {
+        return getKeyGate().statistics().requestsLastMinute();
+    }
+
+    @ManagedAttribute(description = "Requests of the key sent (each try counts)")
+    public long getRequests() {
+        return getKeyGate().statistics().requests();
+    }
+
+    @ManagedAttribute(description = "429 answers to the key")
+    public long getTooManyRequests() {
+        return getKeyGate().statistics().tooManyRequests();
+    }
+
+    @ManagedAttribute(description = "429 answers of the key's rate limit")
+    public long getRateLimited() {
+        return getKeyGate().statistics().rateLimited();
+    }
+
+    @ManagedAttribute(description = "Tries after the first of a request")
+    public long getRetries() {
+        return getKeyGate().statistics().retries();
+    }
+
+    @ManagedAttribute(description = "Look-ups by external id before re-sending an upload whose answer was lost")
+    public long getLookups() {
+        return getKeyGate().statistics().lookups();
+    }
+
+    @ManagedAttribute(description = "Requests per rate limit period the service admits, as learned; -1 before its "
+                                    + "first refusal")
+    public long getLearnedRateLimit() {
+        return getKeyGate().learnedRateLimit();
+    }
+
+    @ManagedAttribute(description = "The key's last failed try: when, and the error")
+    public String getLastError() {
+        KeyStatistics.LastError error = getKeyGate().statistics().lastError();
+        return error == null ? null : error.at() + " " + error.message();
     }
 
     @Override

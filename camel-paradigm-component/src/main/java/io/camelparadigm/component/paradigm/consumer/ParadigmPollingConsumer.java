@@ -3,7 +3,9 @@ package io.camelparadigm.component.paradigm.consumer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Date;
 import java.util.Queue;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.camelparadigm.component.paradigm.ParadigmConfiguration;
 import io.camelparadigm.component.paradigm.ParadigmEndpoint;
@@ -13,6 +15,8 @@ import io.camelparadigm.component.paradigm.model.ParadigmFile;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * by throwing, so Camel's backoff options and the consumer health check apply, with a 429's Retry-After honoured by
  * skipping polls until then.
  */
-abstract class ParadigmPollingConsumer extends ScheduledBatchPollingConsumer {
+@ManagedResource(description = "Managed paradigm consumer")
+abstract class ParadigmPollingConsumer extends ScheduledBatchPollingConsumer implements ConsumerProgress {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParadigmPollingConsumer.class);
 
@@ -40,6 +45,8 @@ abstract class ParadigmPollingConsumer extends ScheduledBatchPollingConsumer {
     private volatile long startNanos;
     private volatile Instant localStart;
     private volatile Instant skipPollsUntil;
+    private volatile Instant lastPoll;
+    private final LongAdder changesSeen = new LongAdder();
 
     ParadigmPollingConsumer(ParadigmEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -109,6 +116,7 @@ abstract class ParadigmPollingConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected final int poll() throws Exception {
+        lastPoll = Instant.now();
         shutdownRunningTask = null;
         pendingExchanges = 0;
         Queue<Object> batch = new ArrayDeque<>();
@@ -168,6 +176,7 @@ abstract class ParadigmPollingConsumer extends ScheduledBatchPollingConsumer {
         while (!isFull(batch) && isRunAllowed() && (file = listing.next()) != null) {
             handle.handle(file, batch);
             listing.done(file);
+            changesSeen.increment();
         }
         if (listing.isOver()) {
             state.finishListing(listing.listedAnyFile());
@@ -189,6 +198,39 @@ abstract class ParadigmPollingConsumer extends ScheduledBatchPollingConsumer {
                 savedJson = json;
             }
         }
+    }
+
+    @Override
+    @ManagedAttribute(description = "The key of the consumer's state in the state repository")
+    public String getStateKey() {
+        return store.key();
+    }
+
+    @Override
+    @ManagedAttribute(description = "When the consumer last polled")
+    public Date getLastPollTimestamp() {
+        Instant last = lastPoll;
+        return last == null ? null : Date.from(last);
+    }
+
+    @Override
+    @ManagedAttribute(description = "File changes listed and handled since the consumer started")
+    public long getChangesSeen() {
+        return changesSeen.sum();
+    }
+
+    @Override
+    @ManagedAttribute(description = "Upload sessions followed and not delivered yet")
+    public int getPendingSessions() {
+        ConsumerState current = state;
+        return current == null ? 0 : current.sessions().size();
+    }
+
+    @Override
+    @ManagedAttribute(description = "Files whose change was sent but not completed yet")
+    public int getUndeliveredFiles() {
+        ConsumerState current = state;
+        return current == null ? 0 : current.undelivered().size();
     }
 
     /** One poll's work: the exchanges to send, at most maxMessagesPerPoll. */
