@@ -17,6 +17,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.console.DevConsoleRegistry;
+import org.apache.camel.spi.EndpointServiceRegistry;
+import org.apache.camel.util.URISupport;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +57,9 @@ class KeyFiguresTest extends EmulatorRouteTestSupport {
             public void configure() {
                 // in a route, so that JMX registers the endpoint when the context starts
                 from("direct:upload").to(UPLOAD);
+                // a key written into an endpoint URI
+                from("direct:workspaces").routeId("workspaces").to("paradigm:listWorkspaces?apiKey=RAW("
+                                                                   + EMULATOR.apiKey() + ")");
             }
         };
     }
@@ -174,5 +179,20 @@ class KeyFiguresTest extends EmulatorRouteTestSupport {
                 .value()).isEqualTo(gate().concurrency().limit());
         assertThat(meters.getMeters()).allSatisfy(meter -> assertThat(meter.getId().toString())
                 .doesNotContain(EMULATOR.apiKey()));
+    }
+
+    @Test
+    void theServicesListNamesTheServiceAndProtocolButNotTheKey() {
+        List<EndpointServiceRegistry.EndpointService> services = context.getCamelContextExtension()
+                .getEndpointServiceRegistry().listAllEndpointServices().stream()
+                .filter(service -> service.getComponent().equals("paradigm")).toList();
+
+        assertThat(services).hasSize(2).allSatisfy(service -> {
+            assertThat(service.getServiceUrl()).isEqualTo(EMULATOR.baseUrl());
+            assertThat(service.getServiceProtocol()).isEqualTo("http");
+            assertThat(service.getDirection()).isEqualTo("out");
+            // as Camel's JMX lists it (the registry itself holds the URI as written: see the component page)
+            assertThat(URISupport.sanitizeUri(service.getEndpointUri())).doesNotContain(EMULATOR.apiKey());
+        });
     }
 }

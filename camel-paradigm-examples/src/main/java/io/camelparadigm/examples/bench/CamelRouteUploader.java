@@ -53,7 +53,6 @@ public final class CamelRouteUploader implements Uploader {
             camel.start();
             List<File> bodies = files.stream().map(Path::toFile).toList();
             camel.createProducerTemplate().sendBody("direct:upload-all", bodies);
-            camel.getEndpoints().stream().filter(ParadigmEndpoint.class::isInstance).forEach(e -> { var g = ((ParadigmEndpoint) e).getKeyGate(); System.err.println("DEBUG " + g + " rl=" + g.statistics().rateLimited() + " other=" + g.statistics().otherTooManyRequests() + " req=" + g.statistics().requests()); });
             camel.getEndpoints().stream()
                     .filter(ParadigmEndpoint.class::isInstance)
                     .map(endpoint -> ((ParadigmEndpoint) endpoint).getConcurrencyGate())
