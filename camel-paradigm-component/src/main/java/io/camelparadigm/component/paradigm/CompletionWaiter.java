@@ -31,6 +31,9 @@ final class CompletionWaiter {
             file = client.getFile(file.id(), false);
         }
         if (FileStatus.isFailure(file.status())) {
+            if (file == uploaded) {
+                file = client.getFile(file.id(), false); // the upload answer carries no status_detail
+            }
             throw new ParadigmProcessingFailedException(file);
         }
         return file;
