@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.camelparadigm.emulator.ParadigmEmulator;
+import io.camelparadigm.emulator.SeedFile;
 import io.camelparadigm.emulator.StoredFile;
 import org.apache.curator.test.InstanceSpec;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +32,8 @@ class FileEventsFailoverIT {
 
     static final int SESSION_TIMEOUT_MS = 3_000;
     private static final String ELECTION = ClusterNode.BASE_PATH + "/" + ClusterNode.EVENTS_NAMESPACE;
-    private static final Duration STEP = Duration.ofSeconds(1);
+    /** Files spend a step in each status; the test's clock stays half a step past each change (it is settled). */
+    private static final Duration STEP = Duration.ofSeconds(30);
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     private static ParadigmEmulator emulator;
@@ -175,8 +177,16 @@ class FileEventsFailoverIT {
 
     // ---- the stream
 
+    /**
+     * {@code count} new pending files, created half a step ago: they change status with the others, half a step
+     * before each tick, so each status is settled (past the consumer's overlap) when the consumer lists it.
+     */
     private void seed(int count) {
-        files.addAll(emulator.seedFiles(emulator.workspaceId(), count, "t" + files.size() + "-"));
+        Instant createdAt = emulator.now().minus(STEP.dividedBy(2));
+        for (int i = 0; i < count; i++) {
+            files.add(emulator.seedFile(SeedFile.builder(emulator.workspaceId(), "file-" + files.size() + ".pdf")
+                    .createdAt(createdAt).build()));
+        }
     }
 
     /** Every file one status forward, then {@code newFiles} new ones. */
