@@ -51,10 +51,13 @@ final class ClusterDatabase implements AutoCloseable {
         sql.execute("CREATE TABLE run_marks (killed_at TIMESTAMPTZ NOT NULL)");
         sql.execute("CREATE TABLE polls (seq BIGSERIAL PRIMARY KEY, node TEXT NOT NULL,"
                     + " at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp())");
-        sql.execute("CREATE TABLE state_writes (seq BIGSERIAL PRIMARY KEY, writer TEXT NOT NULL,"
+        sql.execute("CREATE TABLE state_writes (seq BIGSERIAL PRIMARY KEY, writer TEXT NOT NULL, value TEXT,"
+                    + " at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp())");
+        sql.execute("CREATE TABLE state_reads (seq BIGSERIAL PRIMARY KEY, reader TEXT NOT NULL, value TEXT,"
                     + " at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp())");
         sql.execute("CREATE FUNCTION record_state_write() RETURNS trigger AS $$ BEGIN"
-                    + " INSERT INTO state_writes (writer) VALUES (current_setting('application_name')); RETURN NEW;"
+                    + " INSERT INTO state_writes (writer, value) VALUES (current_setting('application_name'), NEW.STATE_VALUE);"
+                    + " RETURN NEW;"
                     + " END $$ LANGUAGE plpgsql");
         sql.execute("CREATE TRIGGER state_writes AFTER INSERT OR UPDATE ON " + JdbcStateRepository.DEFAULT_TABLE_NAME
                     + " FOR EACH ROW EXECUTE FUNCTION record_state_write()");
@@ -71,7 +74,7 @@ final class ClusterDatabase implements AutoCloseable {
 
     /** Empties every table, the nodes' ones included, between tests. */
     void clear() {
-        sql.execute("TRUNCATE run_marks, delivered, leadership, polls, upload_started, uploaded, upload_failed, state_writes, " + JdbcStateRepository.DEFAULT_TABLE_NAME);
+        sql.execute("TRUNCATE run_marks, delivered, leadership, polls, upload_started, uploaded, upload_failed, state_writes, state_reads, " + JdbcStateRepository.DEFAULT_TABLE_NAME);
         sql.execute("TRUNCATE CAMEL_MESSAGEPROCESSED");
     }
 

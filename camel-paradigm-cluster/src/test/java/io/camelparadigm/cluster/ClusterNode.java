@@ -78,7 +78,15 @@ public final class ClusterNode {
     /** fileEvents behind master: on ZooKeeper; each delivered change is a row of {@code delivered}. */
     private static void events(CamelContext camel, String name, DataSource database) throws Exception {
         camel.addService(clusterService(name));
-        camel.getRegistry().bind("paradigmState", new JdbcStateRepository(database));
+        JdbcTemplate sql = new JdbcTemplate(database);
+        camel.getRegistry().bind("paradigmState", new JdbcStateRepository(database) {
+            @Override
+            public String getState(String key) {
+                String value = super.getState(key);
+                sql.update("INSERT INTO state_reads (reader, value) VALUES (?, ?)", name, value); // what a new leader starts from
+                return value;
+            }
+        });
 
         String uri = "master:" + EVENTS_NAMESPACE + ":paradigm:fileEvents?workspaceId=" + property("paradigm.workspaceId")
                      + "&startFrom=all&stateRepository=#paradigmState&stateKey=cluster-events&initialDelay=0&delay="
@@ -148,6 +156,9 @@ public final class ClusterNode {
         String inbox = "file:" + property("uploads.inbox") + "?readLock=idempotent&idempotentRepository=#uploadLocks"
                        + "&readLockRemoveOnCommit=true&readLockIdempotentReleaseDelay=2000&readLockIdempotentReleaseAsync=true"
                        + "&move=.done&shuffle=true&eagerMaxMessagesPerPoll=false&delay=100"
+                       // Camel 4.18.0 deletes the lock of every listed file it did not start (another instance's
+                       // too) unless idempotentEager=false: docs/scaling-out.md
+                       + "&idempotentEager=false"
                        + "&maxMessagesPerPoll=" + concurrency * 2; // of the whole listing, shuffled
         String upload = "paradigm:upload?workspaceId=" + property("paradigm.workspaceId") + "&onExisting=skip"
                         + System.getProperty("uploads.endpointOptions", "");

@@ -137,6 +137,7 @@ class FileEventsFailoverIT {
         finishTheStream();
 
         List<Delivery> deliveries = deliveries();
+        writeTimeline();
         assertThat(distinctChanges(deliveries)).isEqualTo(expectedChanges());
         assertOnePollerAtATime();
 
@@ -253,6 +254,19 @@ class FileEventsFailoverIT {
                         row.getLong("file_id") + ":" + row.getString("status")
                         + (row.getString("previous_status") == null ? "" : "<-" + row.getString("previous_status")),
                         row.getTimestamp("at").toInstant()));
+    }
+
+    /** Deliveries, leadership changes, state reads and writes in time order: {@code <cluster.logs>/events/timeline.txt}. */
+    private static void writeTimeline() throws java.io.IOException {
+        List<String> lines = database.sql().queryForList(
+                "SELECT to_char(at, 'HH24:MI:SS.MS') || ' ' || line FROM ("
+                + " SELECT at, node || ' delivered ' || file_id || ':' || status || COALESCE('<-' || previous_status, '') AS line FROM delivered"
+                + " UNION ALL SELECT at, node || CASE WHEN leader THEN ' leads' ELSE ' steps down' END FROM leadership"
+                + " UNION ALL SELECT at, reader || ' read state ' || COALESCE(value, 'null') FROM state_reads"
+                + " UNION ALL SELECT at, writer || ' wrote state ' || value FROM state_writes) events ORDER BY at", String.class);
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("cluster.logs", "target/cluster-logs"), "events", "timeline.txt");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.write(file, lines);
     }
 
     private static Set<String> distinctChanges(List<Delivery> deliveries) {

@@ -68,6 +68,8 @@ class UploadsAcrossInstancesIT {
                 "foundStoredByExternalId", foundStored,
                 "stored", FILES,
                 "duplicates", 0));
+        assertThat(database.sql().queryForList("SELECT node || ' ' || file_name || ': ' || error FROM upload_failed",
+                String.class)).as("failed exchanges").isEmpty();
         assertThat(inFlight).as("files in flight on the killed instance").isNotEmpty();
         long keepAliveMs = LOCK_MAX_AGE_MS / 4;
         for (String file : inFlight) {
