@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Date;
 import java.util.Queue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.camelparadigm.component.paradigm.ParadigmConfiguration;
 import io.camelparadigm.component.paradigm.ParadigmEndpoint;
@@ -27,12 +29,16 @@ import org.slf4j.LoggerFactory;
  * of its current page is kept). The state is read from the repository on every start (so an instance that takes over
  * behind master: starts from the shared state) and written after a poll or on stop only when it changed. Polls fail
  * by throwing, so Camel's backoff options and the consumer health check apply, with a 429's Retry-After honoured by
- * skipping polls until then.
+ * skipping polls until then. A stop from another thread (master: losing its leadership) waits for the poll in progress
+ * to end before its last save, so that when it returns the repository holds every change completed by then and this
+ * consumer writes nothing more.
  */
 @ManagedResource(description = "Managed paradigm consumer")
 abstract class ParadigmPollingConsumer extends ScheduledBatchPollingConsumer implements ConsumerProgress {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParadigmPollingConsumer.class);
+    /** How long a stop waits for the poll in progress (its exchange in the route, its request) before saving anyway. */
+    private static final long STOP_WAIT_SECONDS = 30;
 
     private final ConsumerStateStore store;
     private final ServerClock serverClock;
@@ -47,6 +53,10 @@ abstract class ParadigmPollingConsumer extends ScheduledBatchPollingConsumer imp
     private volatile Instant skipPollsUntil;
     private volatile Instant lastPoll;
     private final LongAdder changesSeen = new LongAdder();
+    /** Held while a poll runs. */
+    private final ReentrantLock polling = new ReentrantLock();
+    /** Saves one at a time, so the last one written is the newest. */
+    private final Object saving = new Object();
 
     ParadigmPollingConsumer(ParadigmEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -96,9 +106,33 @@ abstract class ParadigmPollingConsumer extends ScheduledBatchPollingConsumer imp
 
     @Override
     protected void doStop() throws Exception {
-        super.doStop();
-        listing = null; // the page held in memory is dropped; the position in the state is where the next start resumes
-        saveIfChanged();
+        super.doStop(); // no poll starts any more; the one in progress sends no more exchanges
+        boolean waited = awaitPollInProgress();
+        try {
+            listing = null; // the page held in memory is dropped; the position in the state is where the next start resumes
+            saveIfChanged();
+        } finally {
+            if (waited) {
+                polling.unlock();
+            }
+        }
+    }
+
+    /**
+     * Otherwise the poll would save after this stop: an exchange that completes meanwhile would reach the repository
+     * only after the stop returned, possibly after another instance behind master: read it, and delivered again.
+     */
+    private boolean awaitPollInProgress() {
+        try {
+            if (polling.tryLock(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                return true;
+            }
+            LOG.warn("paradigm:{} stops while a poll is still in progress after {} s (state key {})",
+                    getEndpoint().getOperation(), STOP_WAIT_SECONDS, store.key());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
     }
 
     /** A listing that stopped at maxMessagesPerPoll continues at once. */
@@ -116,6 +150,15 @@ abstract class ParadigmPollingConsumer extends ScheduledBatchPollingConsumer imp
 
     @Override
     protected final int poll() throws Exception {
+        polling.lock();
+        try {
+            return pollOnce();
+        } finally {
+            polling.unlock();
+        }
+    }
+
+    private int pollOnce() throws Exception {
         lastPoll = Instant.now();
         shutdownRunningTask = null;
         pendingExchanges = 0;
@@ -190,12 +233,14 @@ abstract class ParadigmPollingConsumer extends ScheduledBatchPollingConsumer imp
 
     /** Saves the state if it changed since it was last saved. */
     void saveIfChanged() {
-        ConsumerState current = state;
-        if (current != null && current.takeChanged()) {
-            String json = current.toJson();
-            if (!json.equals(savedJson)) {
-                store.save(json);
-                savedJson = json;
+        synchronized (saving) {
+            ConsumerState current = state;
+            if (current != null && current.takeChanged()) {
+                String json = current.toJson();
+                if (!json.equals(savedJson)) {
+                    store.save(json);
+                    savedJson = json;
+                }
             }
         }
     }
