@@ -197,6 +197,10 @@ public class ParadigmComponentConfiguration extends ComponentConfigurationProper
      */
     private java.lang.Integer maxConnections = 50;
     /**
+     * The period of the service's rate limit per API key (Paradigm admits about 1,000 requests a minute). After the service refuses a request for its rate, the requests of that key are paced to what it admitted in the last period.
+     */
+    private java.lang.Long rateLimitPeriod = 60000L;
+    /**
      * How long to wait for an answer before a request fails.
      */
     private java.lang.Long responseTimeout = 60000L;
@@ -651,6 +655,14 @@ public class ParadigmComponentConfiguration extends ComponentConfigurationProper
 
     public void setMaxConnections(java.lang.Integer maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public java.lang.Long getRateLimitPeriod() {
+        return rateLimitPeriod;
+    }
+
+    public void setRateLimitPeriod(java.lang.Long rateLimitPeriod) {
+        this.rateLimitPeriod = rateLimitPeriod;
     }
 
     public java.lang.Long getResponseTimeout() {
