@@ -59,12 +59,14 @@ public class ParadigmConfiguration implements Cloneable {
                             + "fails at once saying so, instead of looking like a hang.")
     private long maxRetryAfter = 60_000;
     @UriParam(label = "advanced", defaultValue = "true",
-              description = "Limit the requests this endpoint has in flight, and adapt the limit to the service: it "
-                            + "shrinks on each 429 and grows back while requests succeed (AIMD), so threads(50) or a "
-                            + "parallel splitter settles near the rate the service admits.")
+              description = "Make this endpoint's requests wait for a slot under its API key's limit of requests in "
+                            + "flight, which every endpoint of the key shares and which adapts to the service: it "
+                            + "shrinks on each 429 for too many uploads in flight and grows back while requests "
+                            + "succeed (AIMD). The key's rate limit applies either way.")
     private boolean adaptiveConcurrency = true;
     @UriParam(label = "advanced", defaultValue = "10",
-              description = "With adaptiveConcurrency: the requests in flight allowed at first.")
+              description = "With adaptiveConcurrency: the requests in flight allowed at first (set by the first "
+                            + "endpoint of a key; set it on the component).")
     private int initialConcurrency = 10;
     @UriParam(label = "advanced", defaultValue = "50",
               description = "With adaptiveConcurrency: the most requests in flight ever allowed (keep it at most the "

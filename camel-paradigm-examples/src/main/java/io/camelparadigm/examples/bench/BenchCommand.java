@@ -104,6 +104,11 @@ public final class BenchCommand implements Callable<Integer> {
             defaultValue = "5")
     int plainMaxRetries;
 
+    @Option(names = "--component-routes", description = "Routes the component's uploads are split between, each "
+                                                        + "with its own endpoint and half the threads, one API key: 1 "
+                                                        + "or 2; default ${DEFAULT-VALUE}.", defaultValue = "1")
+    int componentRoutes;
+
     @Option(names = "--work-dir", description = "Where to generate the files (kept); default a temporary folder "
                                                 + "deleted afterwards.")
     Path workDir;
@@ -119,7 +124,7 @@ public final class BenchCommand implements Callable<Integer> {
             settings = new BenchSettings(scenario, files, size, concurrency,
                     new ServerConditions(Duration.ofMillis(latencyMs), rateLimitPerMinute, maxConcurrentUploads,
                             tooManyRequests, badGateway, drops, lostAnswers, retryAfterSeconds, seed),
-                    uploaders, warmup, componentOptions, plainMaxRetries, workDir);
+                    uploaders, warmup, componentOptions, plainMaxRetries, workDir, componentRoutes);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record BenchReport(String scenario, String order, int files, long fileSizeBytes, int concurrency, long latencyMs,
                           int rateLimitPerMinute, int maxConcurrentUploadsPerSession, double tooManyRequests,
                           double badGateway, double drops, int lostAnswers, String endpointOptions,
+                          Integer componentRoutes,
                           Double theoreticalFilesPerSecond, Double admittedFilesPerSecond, RunFigures component,
                           RunFigures plain, Double componentToPlain, Double componentToTheoretical,
                           Double plainToTheoretical, long maxHeapMb, Boolean componentStoredEachOnce) {
@@ -26,6 +27,7 @@ public record BenchReport(String scenario, String order, int files, long fileSiz
                 server.latency().toMillis(), server.rateLimitPerMinute(), server.maxConcurrentUploadsPerSession(),
                 server.tooManyRequests(), server.badGateway(), server.drops(), server.lostAnswers(),
                 settings.endpointOptions().isBlank() ? null : settings.endpointOptions(),
+                settings.componentRoutes() > 1 ? settings.componentRoutes() : null,
                 theoretical == null ? null : RunFigures.round(theoretical),
                 server.rateLimitPerMinute() > 0 ? RunFigures.round(server.rateLimitPerMinute() / 60.0) : null,
                 component, plain,

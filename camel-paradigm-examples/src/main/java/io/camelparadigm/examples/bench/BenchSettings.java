@@ -12,14 +12,19 @@ import java.util.List;
  * @param warmupFiles     small files each uploader sends first to a separate, faultless emulator (JIT warm-up)
  * @param endpointOptions extra {@code paradigm:upload} options for the component, e.g. {@code maxRetries=10}
  * @param workDir         where the files are generated; null for a temporary folder deleted afterwards
+ * @param componentRoutes routes the component's uploads are shared among (one API key): 1, or 2 to see them share it
  */
 public record BenchSettings(String scenario, int files, long fileSize, int concurrency, ServerConditions server,
                             List<String> uploaders, int warmupFiles, String endpointOptions, int plainMaxRetries,
-                            Path workDir) {
+                            Path workDir, int componentRoutes) {
 
     public BenchSettings {
         if (files < 1 || concurrency < 1) {
             throw new IllegalArgumentException("files and concurrency must be at least 1");
+        }
+        if (componentRoutes < 1 || componentRoutes > 2 || componentRoutes > concurrency) {
+            throw new IllegalArgumentException("component routes must be 1 or 2 (and at most the concurrency), was "
+                                               + componentRoutes);
         }
         uploaders = List.copyOf(uploaders);
         for (String uploader : uploaders) {
@@ -34,6 +39,6 @@ public record BenchSettings(String scenario, int files, long fileSize, int concu
         List<String> reversed = new ArrayList<>(uploaders);
         Collections.reverse(reversed);
         return new BenchSettings(scenario, files, fileSize, concurrency, server, reversed, warmupFiles,
-                endpointOptions, plainMaxRetries, workDir);
+                endpointOptions, plainMaxRetries, workDir, componentRoutes);
     }
 }

@@ -47,7 +47,7 @@ public final class Benchmark {
 
     private static Uploader uploader(String name, BenchSettings settings) {
         return name.equals("component")
-                ? new CamelRouteUploader(settings.concurrency(), settings.endpointOptions())
+                ? new CamelRouteUploader(settings.concurrency(), settings.endpointOptions(), settings.componentRoutes())
                 : new PlainHttpClientUploader(settings.concurrency(), settings.plainMaxRetries());
     }
 

@@ -2,8 +2,11 @@ package io.camelparadigm.examples.bench;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.IntStream;
 
 import io.camelparadigm.component.paradigm.ParadigmComponent;
 import io.camelparadigm.component.paradigm.ParadigmConstants;
@@ -11,6 +14,7 @@ import io.camelparadigm.component.paradigm.ParadigmEndpoint;
 import io.camelparadigm.component.paradigm.client.ConcurrencyGate;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
@@ -18,6 +22,7 @@ import org.apache.camel.impl.DefaultCamelContext;
  * Uploads through a Camel route with the {@code paradigm:} component, the way a user would: a parallel splitter
  * with {@code concurrency} threads feeding {@code paradigm:upload}. Everything else (retries, the adaptive limit
  * of requests in flight) is the component's, with its defaults unless {@code endpointOptions} says otherwise.
+ * With two routes, each gets every other file and half the threads, and an endpoint of its own with the same key.
  */
 public final class CamelRouteUploader implements Uploader {
 
@@ -25,13 +30,16 @@ public final class CamelRouteUploader implements Uploader {
 
     private final int concurrency;
     private final String endpointOptions;
+    private final int routes;
 
     /**
      * @param endpointOptions extra {@code paradigm:upload} options, e.g. {@code maxRetries=10}; empty for none
+     * @param routes          1 or 2
      */
-    public CamelRouteUploader(int concurrency, String endpointOptions) {
+    public CamelRouteUploader(int concurrency, String endpointOptions, int routes) {
         this.concurrency = concurrency;
         this.endpointOptions = endpointOptions == null ? "" : endpointOptions;
+        this.routes = routes;
     }
 
     @Override
@@ -49,10 +57,21 @@ public final class CamelRouteUploader implements Uploader {
             paradigm.getConfiguration().setApiKey(target.apiKey());
             paradigm.getConfiguration().setWorkspaceId(target.workspaceId());
             camel.addComponent("paradigm", paradigm);
-            camel.addRoutes(route(tally, largest(files)));
+            for (int route = 0; route < routes; route++) {
+                camel.addRoutes(route(route, tally, largest(files)));
+            }
             camel.start();
-            List<File> bodies = files.stream().map(Path::toFile).toList();
-            camel.createProducerTemplate().sendBody("direct:upload-all", bodies);
+            ProducerTemplate template = camel.createProducerTemplate();
+            List<CompletableFuture<Object>> sent = new ArrayList<>();
+            for (int route = 0; route < routes; route++) {
+                int first = route;
+                List<File> bodies = IntStream.range(0, files.size()).filter(i -> i % routes == first)
+                        .mapToObj(i -> files.get(i).toFile()).toList();
+                sent.add(template.asyncRequestBody("direct:upload-all-" + route, bodies));
+            }
+            for (CompletableFuture<Object> done : sent) {
+                done.get();
+            }
             camel.getEndpoints().stream()
                     .filter(ParadigmEndpoint.class::isInstance)
                     .map(endpoint -> ((ParadigmEndpoint) endpoint).getConcurrencyGate())
@@ -62,15 +81,17 @@ public final class CamelRouteUploader implements Uploader {
         return tally;
     }
 
-    private RouteBuilder route(UploadTally tally, long largestFile) {
+    private RouteBuilder route(int route, UploadTally tally, long largestFile) {
+        // the second route's endpoint differs by an option with no bearing on uploads: another endpoint, one key
         String uri = "paradigm:upload?maxConcurrency=" + concurrency + "&maxFileSize=" + largestFile
+                     + (route == 1 ? "&lazyStartProducer=true" : "")
                      + (endpointOptions.isBlank() ? "" : "&" + endpointOptions);
         return new RouteBuilder() {
             @Override
             public void configure() {
                 ExecutorService uploaders = getContext().getExecutorServiceManager()
-                        .newFixedThreadPool(this, "bench-uploaders", concurrency);
-                from("direct:upload-all")
+                        .newFixedThreadPool(this, "bench-uploaders-" + route, concurrency / routes);
+                from("direct:upload-all-" + route)
                         .split(body()).parallelProcessing().executorService(uploaders)
                             .process(CamelRouteUploader::start)
                             .doTry()

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * {@code initialDelay}) so throttled requests do not all come back at once; a {@code Retry-After} longer than
  * {@code maxRetryAfter} fails at once instead of looking like a hang. Without {@code Retry-After}, they back off like the others.</li>
  * <li>502, 504 and broken connections back off exponentially from {@code initialDelay} up to {@code maxDelay},
- * each delay drawn between half and all of its value (jitter).</li>
+ * each delay drawn between half and all of its value (jitter); the exponent counts these failures of the request
+ * only, not the 429s and 503s whose Retry-After it waited.</li>
  * <li>At most {@code maxRetries} retries; any other error status is final at once.</li>
  * <li>What may be re-sent depends on the request ({@link Resend}): an upload is not idempotent.</li>
  * </ul>
@@ -89,6 +90,7 @@ public final class RetryPolicy {
      * @throws ParadigmException the last failure, its message saying why it was not retried when that is not obvious
      */
     <T> T run(String operation, Resend resend, Attempt<T> attempt, Recovery<T> recovery, Runnable onRetry) {
+        int backoffs = 0;
         for (int number = 1; ; number++) {
             FailedAttempt failure;
             try {
@@ -96,7 +98,10 @@ public final class RetryPolicy {
             } catch (FailedAttempt failed) {
                 failure = failed;
             }
-            Duration delay = delayBeforeRetry(failure, resend, number);
+            if (failure.retryAfterSeconds() == null) {
+                backoffs++;
+            }
+            Duration delay = delayBeforeRetry(failure, resend, number, backoffs);
             LOG.debug("{}: attempt {} of {} failed ({}); retrying in {} ms", operation, number, maxRetries + 1,
                     failure.reason(), delay.toMillis());
             sleep(operation, delay, failure);
@@ -115,8 +120,14 @@ public final class RetryPolicy {
         return run(operation, resend, attempt, recovery, () -> { });
     }
 
-    /** How long to wait before another try after this failure; throws the error when there is to be none. */
-    Duration delayBeforeRetry(FailedAttempt failure, Resend resend, int attemptNumber) throws ParadigmException {
+    /**
+     * How long to wait before another try after this failure; throws the error when there is to be none.
+     *
+     * @param backoffs the failures of this request so far that had no Retry-After, this one included: the backoff
+     *                 grows with them only, since waiting what the server asked says nothing about an outage
+     */
+    Duration delayBeforeRetry(FailedAttempt failure, Resend resend, int attemptNumber, int backoffs)
+            throws ParadigmException {
         if (!failure.retryable() || maxRetries == 0) {
             throw failure.error();
         }
@@ -131,7 +142,7 @@ public final class RetryPolicy {
         }
         Long retryAfter = failure.retryAfterSeconds();
         if (retryAfter == null) {
-            return backoff(attemptNumber);
+            return backoff(backoffs);
         }
         if (retryAfter > maxRetryAfter.toSeconds()) {
             throw failure.error("the server asked to wait " + retryAfter + " s before retrying, more than maxRetryAfter="

@@ -106,6 +106,18 @@ class RetryPolicyTest {
     }
 
     @Test
+    void waitsTheServerAskedForDoNotGrowTheBackoff() {
+        Script script = new Script(status(429, 1L), status(429, 1L), status(502, null), status(429, 1L),
+                broken(new NoHttpResponseException("gone")));
+
+        assertThat(policy(10, 1).run("op", Resend.ALWAYS, script, () -> null)).isEqualTo("ok");
+
+        assertThat(script.tries).hasValue(6);
+        // the 502 is the first failure without Retry-After, the lost answer the second
+        assertThat(sleeps).containsExactly(1_100L, 1_100L, 100L, 1_100L, 200L);
+    }
+
+    @Test
     void otherErrorStatusesAreFinal() {
         Script script = new Script(status(400, null));
 
