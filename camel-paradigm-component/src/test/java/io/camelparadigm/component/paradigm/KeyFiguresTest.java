@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
@@ -159,6 +160,16 @@ class KeyFiguresTest extends EmulatorRouteTestSupport {
         assertThat((String) server.getAttribute(upload, "LastError")).contains("HTTP 429")
                 .doesNotContain(EMULATOR.apiKey());
         assertThat(upload.toString()).doesNotContain(EMULATOR.apiKey());
+        // no attribute of any paradigm endpoint shows the key, not even of the one with the key in its URI
+        List<ObjectName> paradigm = names.stream().filter(name -> name.toString().contains("paradigm:")).toList();
+        assertThat(paradigm).hasSize(2);
+        for (ObjectName name : paradigm) {
+            assertThat(name.toString()).doesNotContain(EMULATOR.apiKey());
+            for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
+                assertThat(String.valueOf(server.getAttribute(name, attribute.getName())))
+                        .as("%s of %s", attribute.getName(), name).doesNotContain(EMULATOR.apiKey());
+            }
+        }
     }
 
     @Test
