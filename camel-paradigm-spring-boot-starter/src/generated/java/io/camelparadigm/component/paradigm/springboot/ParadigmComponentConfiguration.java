@@ -169,7 +169,7 @@ public class ParadigmComponentConfiguration extends ComponentConfigurationProper
      */
     private java.lang.Boolean waitForCompletion = false;
     /**
-     * Limit the requests this endpoint has in flight, and adapt the limit to the service: it shrinks on each 429 and grows back while requests succeed (AIMD), so threads(50) or a parallel splitter settles near the rate the service admits.
+     * Make this endpoint's requests wait for a slot under its API key's limit of requests in flight, which every endpoint of the key shares and which adapts to the service: it shrinks on each 429 for too many uploads in flight and grows back while requests succeed (AIMD). The key's rate limit applies either way.
      */
     private java.lang.Boolean adaptiveConcurrency = true;
     /**
@@ -185,7 +185,7 @@ public class ParadigmComponentConfiguration extends ComponentConfigurationProper
      */
     private io.camelparadigm.component.paradigm.ParadigmHttpClientConfigurer httpClientConfigurer;
     /**
-     * With adaptiveConcurrency: the requests in flight allowed at first.
+     * With adaptiveConcurrency: the requests in flight allowed at first (set by the first endpoint of a key; set it on the component).
      */
     private java.lang.Integer initialConcurrency = 10;
     /**
