@@ -132,7 +132,10 @@ class SharedKeyGateTest extends CamelTestSupport {
         // only by the first burst (the requests in flight when the budget ran out) and the gate's upward probes.
         assertThat(refused).as("429s among %s uploads", uploads.size()).isLessThanOrEqualTo(2 * THREADS_PER_ROUTE * 2);
         KeyGate gate = context.getEndpoint("paradigm:upload?title=route-a", ParadigmEndpoint.class).getKeyGate();
-        assertThat(gate.learnedRateLimit()).isBetween((long) LIMIT - 2 * THREADS_PER_ROUTE, (long) LIMIT + 2);
+        // learned from the answers seen: those still on their way when the limit was met (at most one per thread)
+        // make it lower, late answers of earlier admissions higher
+        assertThat(gate.learnedRateLimit()).isBetween((long) LIMIT - 2 * THREADS_PER_ROUTE,
+                (long) LIMIT + 2 * THREADS_PER_ROUTE);
         assertThat(gate.statistics().rateLimited()).isEqualTo(refused);
         assertThat(gate.statistics().requests()).isEqualTo(uploads.size());
     }
