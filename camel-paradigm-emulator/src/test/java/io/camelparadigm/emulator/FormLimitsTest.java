@@ -75,4 +75,20 @@ class FormLimitsTest {
         assertThat(reply.json().get("code").asText()).isEqualTo("too_many_files");
         assertThat(EMULATOR.storedFiles()).isEmpty();
     }
+
+    /** Django counts characters: 255 emoji (510 UTF-16 units) are a title of 255 characters. */
+    @Test
+    void namesAreCountedInCharacters() {
+        String emoji = "\uD83D\uDCC4";
+
+        ApiTestClient.Reply accepted = api.upload("a.txt", TEXT).workspace(EMULATOR.workspaceId())
+                .field("title", emoji.repeat(255)).send();
+        ApiTestClient.Reply refused = api.upload("a.txt", TEXT).workspace(EMULATOR.workspaceId())
+                .field("title", emoji.repeat(256)).send();
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(EMULATOR.takeContractViolations()).singleElement().asString()
+                .startsWith("POST /api/v3/files -> 400: body.title");
+    }
 }

@@ -86,4 +86,18 @@ class UploaderCommandTest {
         assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("Error: --batch-size")
                 .contains("between 1 and 50");
     }
+
+    @Test
+    void aBaseUrlWithoutSchemeIsReportedInOneLineWithStatus2() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        UploaderCommand failing = new UploaderCommand(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        int status = new CommandLine(failing).execute("--files-dir=samples", "--base-url=localhost:8080",
+                "--api-key=k", "--workspace-id=1");
+
+        assertThat(status).isEqualTo(2);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Error: --base-url / paradigm.base-url: baseUrl "
+                                                                    + "'localhost:8080' does not start with http:// or "
+                                                                    + "https://: write e.g. https://localhost:8080");
+    }
 }

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import io.camelparadigm.component.paradigm.client.ParadigmValidationException;
@@ -100,10 +101,14 @@ final class InputRules {
         return value;
     }
 
-    /** Text the API stores in a field of at most 255 characters (title, filename, parser). */
+    /**
+     * Text the API stores in a field of at most 255 characters (title, filename, parser), counted as the service
+     * counts them: code points (an emoji is one character, two Java chars).
+     */
     static String name(String operation, String what, String value) {
-        if (value != null && value.length() > MAX_NAME_LENGTH) {
-            throw new ParadigmValidationException(operation, what + " has " + value.length() + " characters, more than "
+        int length = value == null ? 0 : value.codePointCount(0, value.length());
+        if (length > MAX_NAME_LENGTH) {
+            throw new ParadigmValidationException(operation, what + " has " + length + " characters, more than "
                                                              + "the " + MAX_NAME_LENGTH + " Paradigm accepts: '"
                                                              + abbreviate(value) + "'");
         }
@@ -116,14 +121,8 @@ final class InputRules {
             return value;
         }
         String text = value.trim();
-        for (java.util.function.Consumer<String> parser : List.<java.util.function.Consumer<String>>of(
-                LocalDate::parse, OffsetDateTime::parse, LocalDateTime::parse)) {
-            try {
-                parser.accept(text);
-                return text;
-            } catch (DateTimeParseException notThisForm) {
-                // try the next form
-            }
+        if (parses(text, LocalDate::parse) || parses(text, OffsetDateTime::parse) || parses(text, LocalDateTime::parse)) {
+            return text;
         }
         throw invalid(operation, what, value, "is not a date: use an ISO-8601 date (2025-01-31) or date-time "
                                               + "(2025-01-31T12:00:00Z)");
@@ -163,6 +162,15 @@ final class InputRules {
             }
         }
         return texts;
+    }
+
+    private static boolean parses(String text, Function<String, ?> parser) {
+        try {
+            parser.apply(text);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** The value as a long when it is a whole number (an integral Number, or text holding one); null otherwise. */

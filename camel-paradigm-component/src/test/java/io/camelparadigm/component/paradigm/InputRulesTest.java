@@ -75,4 +75,12 @@ class InputRulesTest {
         assertThatThrownBy(() -> InputRules.statuses("listFiles", "status", "embedded,failed"))
                 .hasMessageStartingWith("listFiles: status 'failed' is not a status: use converting, embedded");
     }
+
+    @Test
+    void namesAreCountedInCharactersAsTheServiceCountsThem() {
+        String emoji = "\uD83D\uDCC4";  // one character, two Java chars
+        assertThat(InputRules.name("upload", "title", emoji.repeat(255))).hasSize(510);
+        assertThatThrownBy(() -> InputRules.name("upload", "title", emoji.repeat(256)))
+                .hasMessageStartingWith("upload: title has 256 characters, more than the 255 Paradigm accepts");
+    }
 }

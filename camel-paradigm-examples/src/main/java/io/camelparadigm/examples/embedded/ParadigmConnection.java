@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import io.camelparadigm.component.paradigm.ParadigmConfiguration;
+import io.camelparadigm.component.paradigm.client.BaseUrl;
 import io.camelparadigm.emulator.ParadigmEmulator;
 
 /**
@@ -58,8 +59,17 @@ public final class ParadigmConnection implements AutoCloseable {
             }
         }).orElseThrow(() -> new IllegalArgumentException("Missing the workspace: --workspace-id=<id> (or "
                 + WORKSPACE_ID + " / PARADIGM_WORKSPACE_ID); GET /api/v3/workspaces lists the ones your key can see"));
-        return new ParadigmConnection(baseUrl.orElse(ParadigmConfiguration.DEFAULT_BASE_URL), apiKey.get(),
-                workspaceId, null, null);
+        return new ParadigmConnection(checkedBaseUrl(baseUrl.orElse(ParadigmConfiguration.DEFAULT_BASE_URL)),
+                apiKey.get(), workspaceId, null, null);
+    }
+
+    /** The URL in the form the component uses; a URL it cannot use fails here, saying which setting holds it. */
+    private static String checkedBaseUrl(String url) {
+        try {
+            return BaseUrl.parse(url).toString();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--base-url / " + BASE_URL + ": " + e.getMessage(), e);
+        }
     }
 
     /** Starts an emulator on 127.0.0.1 with the real clock: each document takes three steps to be embedded. */
