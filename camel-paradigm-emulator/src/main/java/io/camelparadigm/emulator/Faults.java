@@ -26,6 +26,7 @@ public final class Faults {
     private final Map<Integer, Double> randomErrorFractions = new LinkedHashMap<>();
     private Random randomErrorRandom;
     private Instant maintenanceUntil;
+    private int maintenanceRequests;
     private int dropNextCount;
     private double dropFraction;
     private Random dropRandom;
@@ -106,6 +107,16 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * The next {@code count} requests, whatever the clock: 503 {@code service_maintenance} with
+     * {@code Retry-After} = {@link #retryAfterSeconds(int)}. For a real clock, where a window of time may be over
+     * before the code under test sends anything.
+     */
+    public synchronized Faults maintenanceForNext(int count) {
+        this.maintenanceRequests = Math.max(0, count);
+        return this;
+    }
+
     /** The next {@code count} requests: the connection is closed without a response. */
     public synchronized Faults dropNext(int count) {
         this.dropNextCount = Math.max(0, count);
@@ -169,6 +180,7 @@ public final class Faults {
         randomErrorFractions.clear();
         randomErrorRandom = null;
         maintenanceUntil = null;
+        maintenanceRequests = 0;
         dropNextCount = 0;
         dropFraction = 0;
         dropRandom = null;
@@ -220,6 +232,24 @@ public final class Faults {
             return true;
         }
         return dropRandom != null && dropRandom.nextDouble() < dropFraction;
+    }
+
+    /** Whether a maintenance window is open (by time or by count), without using up a counted request. */
+    synchronized boolean inMaintenance() {
+        return maintenanceSecondsLeft() > 0 || maintenanceRequests > 0;
+    }
+
+    /** The Retry-After seconds of this request's maintenance answer, or -1 when it meets no maintenance. */
+    synchronized long takeMaintenance() {
+        long left = maintenanceSecondsLeft();
+        if (left > 0) {
+            return left;
+        }
+        if (maintenanceRequests > 0) {
+            maintenanceRequests--;
+            return retryAfterSeconds;
+        }
+        return -1;
     }
 
     /** Seconds of maintenance left (rounded up), 0 when none. */

@@ -132,7 +132,7 @@ final class ParadigmApiHandler extends Handler.Abstract {
         if (core.faults.takeDrop()) {
             return ApiAnswer.drop();
         }
-        if (core.faults.maintenanceSecondsLeft() > 0) {
+        if (core.faults.inMaintenance()) {
             return null;
         }
         int injected = core.faults.takeInjectedError();
@@ -140,8 +140,8 @@ final class ParadigmApiHandler extends Handler.Abstract {
     }
 
     private ApiAnswer answer(Request request, List<Runnable> whenAnswered) throws ApiException {
-        long maintenanceLeft = core.faults.maintenanceSecondsLeft();
-        if (maintenanceLeft > 0) {
+        long maintenanceLeft = core.faults.takeMaintenance();
+        if (maintenanceLeft >= 0) {
             return new ApiAnswer(503, core.errorBody("service_maintenance", "service_maintenance",
                     "The service is under maintenance. Retry later."),
                     Map.of("Retry-After", Long.toString(maintenanceLeft)), ApiAnswer.Disposition.RESPOND);

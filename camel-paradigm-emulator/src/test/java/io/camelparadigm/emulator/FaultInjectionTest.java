@@ -192,6 +192,22 @@ class FaultInjectionTest {
     }
 
     @Test
+    void maintenanceForTheNextRequestsDoesNotDependOnTheClock() {
+        EMULATOR.faults().retryAfterSeconds(2).maintenanceForNext(2).failNext(1, 502);
+
+        ApiTestClient.Reply first = api.get("/api/v3/files");
+        ApiTestClient.Reply second = api.get("/api/v3/workspaces");
+
+        assertThat(List.of(first, second)).allSatisfy(reply -> {
+            assertThat(reply.status()).isEqualTo(503);
+            assertThat(reply.json().get("error").asText()).isEqualTo("service_maintenance");
+            assertThat(reply.header("Retry-After")).isEqualTo("2");
+        });
+        assertThat(api.get("/api/v3/files").status()).as("the injected error waited for the window").isEqualTo(502);
+        assertThat(api.get("/api/v3/files").status()).isEqualTo(200);
+    }
+
+    @Test
     void droppedConnectionsGetNoResponse() {
         EMULATOR.faults().dropNext(1);
 
