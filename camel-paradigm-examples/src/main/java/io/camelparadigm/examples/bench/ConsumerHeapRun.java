@@ -14,14 +14,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelparadigm.emulator.ParadigmEmulator;
 
 /**
- * {@code paradigm:fileEvents} on a workspace of many files in a separate JVM with a small heap ({@link
+ * {@code paradigm:fileEvents} on a workspace of many processed files in a separate JVM with a small heap ({@link
  * ConsumerHeapProbe}), for each first start: all (every file is a first sight), an instant before the files were
- * created (likewise), now (then every file changes status once). The emulator, which holds the files, runs in this
- * JVM, so the child's heap is the consumer's alone.
+ * created (likewise), now (then every file changes: its status_vision moves, as when vision processing ends after the
+ * text). The emulator, which holds the files, runs in this JVM, so the child's heap is the consumer's alone.
  */
 final class ConsumerHeapRun {
 
-    private static final Duration STEP = Duration.ofMinutes(10);
     private static final Duration SETTLE = Duration.ofSeconds(15);
 
     record Figures(String scenario, String startFrom, int workspaceFiles, String childHeap, long events, long lost,
@@ -32,9 +31,10 @@ final class ConsumerHeapRun {
     }
 
     static Figures run(String scenario, String startFrom, int workspaceFiles, String childHeap) throws Exception {
-        try (ParadigmEmulator emulator = ParadigmEmulator.builder().manualClock().stepDuration(STEP).build().start()) {
+        try (ParadigmEmulator emulator = ParadigmEmulator.builder().manualClock().build().start()) {
             Instant beforeTheFiles = emulator.now();
-            emulator.seedFiles(emulator.workspaceId(), workspaceFiles, "bulk-");
+            List<Long> ids = emulator.seedFiles(emulator.workspaceId(), workspaceFiles, "bulk-");
+            emulator.completeAll();
             emulator.advance(SETTLE);
             String option = startFrom.equals("instant") ? beforeTheFiles.toString() : startFrom;
             Process child = new ProcessBuilder(javaCommand(), "-Xmx" + childHeap, "-XX:+ExitOnOutOfMemoryError", "-cp",
@@ -46,9 +46,14 @@ final class ConsumerHeapRun {
                     StandardCharsets.UTF_8))) {
                 String line = out.readLine();
                 if (ConsumerHeapProbe.READY.equals(line) && startFrom.equals("now")) {
-                    emulator.advance(STEP.plus(SETTLE)); // every file moves from pending to parsing
+                    emulator.advance(SETTLE);
+                    ids.forEach(id -> emulator.setStatusVision(id, "fail"));
+                    emulator.advance(SETTLE);
                 }
-                String result = ConsumerHeapProbe.READY.equals(line) ? out.readLine() : line;
+                String result = line;
+                while (result != null && !result.startsWith("{")) {
+                    result = out.readLine(); // "ready", or the JVM's own words when it runs out of memory
+                }
                 int exit = child.waitFor();
                 return figures(scenario, startFrom, workspaceFiles, childHeap, result, exit);
             } finally {

@@ -1,9 +1,11 @@
 package io.camelparadigm.examples.bench;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.locks.LockSupport;
 
 import io.camelparadigm.emulator.ParadigmEmulator;
+import io.camelparadigm.emulator.SeedFile;
 
 /**
  * An idle workspace followed by {@code paradigm:fileEvents} and {@code paradigm:sessionEvents} at their default
@@ -23,7 +25,11 @@ final class ConsumerIdleRun {
     static Figures run(String scenario, String operation, int workspaceFiles, Duration duration) throws Exception {
         try (ParadigmEmulator emulator = ParadigmEmulator.builder().realClock().stepDuration(Duration.ZERO).build()
                 .start()) {
-            emulator.seedFiles(emulator.workspaceId(), workspaceFiles, "idle-");
+            Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+            for (int i = 0; i < workspaceFiles; i++) { // processed long ago: nothing changes while it is watched
+                emulator.seedFile(SeedFile.builder(emulator.workspaceId(), "idle-" + i + ".pdf").createdAt(anHourAgo)
+                        .build());
+            }
             String uri = "paradigm:" + operation + "?workspaceId=" + emulator.workspaceId() + "&initialDelay=0";
             try (ConsumerApplication ignored = ConsumerApplication.start(emulator, uri, new EventTally())) {
                 long started = System.nanoTime();

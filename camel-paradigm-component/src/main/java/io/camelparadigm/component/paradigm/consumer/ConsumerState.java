@@ -57,8 +57,9 @@ final class ConsumerState {
 
     synchronized String toJson() {
         try {
-            return ParadigmJson.mapper().writeValueAsString(new Snapshot(initialized, watermark, listing,
-                    new TreeMap<>(files), new TreeSet<>(undelivered), new TreeMap<>(sessions)));
+            // the maps change only under this lock: written as they are, without a copy (large at a first start)
+            return ParadigmJson.mapper().writeValueAsString(new Snapshot(initialized, watermark, listing, files,
+                    undelivered, sessions));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The paradigm consumer state cannot be written", e);
         }
