@@ -27,7 +27,7 @@ final class EmulatorCore {
     final long maxFileSize;
     final Path spoolDirectory;
     final Accounts accounts = new Accounts();
-    final FileStore store = new FileStore();
+    final FileStore store;
     final FailureScripts failureScripts = new FailureScripts();
     final UploadSessions uploadSessions;
     final RateLimiter rateLimiter = new RateLimiter();
@@ -53,6 +53,7 @@ final class EmulatorCore {
                  Path spoolDirectory) {
         this.clock = clock;
         this.stepMicros = Math.max(0, step.toNanos() / 1_000);
+        this.store = new FileStore(stepMicros);
         this.maxFileSize = maxFileSize;
         this.spoolDirectory = spoolDirectory;
         this.uploadSessions = new UploadSessions(sessionWindow.toNanos() / 1_000);

@@ -50,7 +50,7 @@ final class FileEndpoints {
             throw ApiException.validation("invalid_tags", "Invalid or unauthorized tag IDs: "
                     + refused.stream().map(String::valueOf).collect(Collectors.joining(", ")));
         }
-        int added = document.addTags(requested, core.nowMicros());
+        int added = core.store.edit(document, edited -> edited.addTags(requested, core.nowMicros()));
         var body = views.retrieved(document, core.stateOf(document), false);
         body.put("message", "Added " + added + " tag(s) to file (duplicates ignored)");
         return ApiAnswer.json(200, body);

@@ -4,21 +4,40 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 
-/** All documents, in id order. Listing scans them; 100,000 documents scan in a few milliseconds. */
+/**
+ * All documents, in id order, indexed by what the list endpoint filters on (external id, upload session,
+ * workspace, and the latest instant a document can change, which {@code updated_at_after} compares with), so
+ * that a look-up or a poll over a million documents reads only the documents that can match.
+ */
 final class FileStore {
 
     static final long FIRST_ID = 10_001;
 
+    private final long stepMicros;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final List<Document> documents = new ArrayList<>();
     private final Map<Long, Document> byId = new HashMap<>();
+    private final Map<String, List<Document>> byExternalId = new HashMap<>();
+    private final Map<String, List<Document>> bySession = new HashMap<>();
+    private final Map<Long, List<Document>> byWorkspace = new HashMap<>();
+    /** Keyed by {@link Document#latestPossibleUpdateMicros}, as of the last add or edit. */
+    private final NavigableMap<Long, List<Document>> byLatestUpdate = new TreeMap<>();
+    private final Map<Long, Long> latestUpdateKeys = new HashMap<>();
     private long nextId = FIRST_ID;
+
+    /** @param stepMicros the processing step, which bounds when a document's last transition can be */
+    FileStore(long stepMicros) {
+        this.stepMicros = stepMicros;
+    }
 
     /** Stores the document {@code factory} builds for the next id. */
     Document add(LongFunction<Document> factory) {
@@ -27,7 +46,34 @@ final class FileStore {
             Document document = factory.apply(nextId++);
             documents.add(document);
             byId.put(document.id, document);
+            addTo(byExternalId, document.externalId(), document);
+            addTo(bySession, document.uploadSessionUuid, document);
+            addTo(byWorkspace, document.workspace.id(), document);
+            indexLatestUpdate(document);
             return document;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Applies an edit that stamps the document (tags, status_vision) and moves it in the updated_at index, so that
+     * no listing sees it half-way.
+     */
+    <T> T edit(Document document, Function<Document, T> edit) {
+        lock.writeLock().lock();
+        try {
+            Long key = latestUpdateKeys.remove(document.id);
+            if (key != null) {
+                List<Document> bucket = byLatestUpdate.get(key);
+                bucket.remove(document);
+                if (bucket.isEmpty()) {
+                    byLatestUpdate.remove(key);
+                }
+            }
+            T result = edit.apply(document);
+            indexLatestUpdate(document);
+            return result;
         } finally {
             lock.writeLock().unlock();
         }
@@ -42,10 +88,24 @@ final class FileStore {
         }
     }
 
-    void forEach(Consumer<Document> action) {
+    /**
+     * Calls {@code action} for every document that can match {@code query}, found through the narrowest index the
+     * query names: a superset of the matches, which the caller still filters.
+     */
+    void forEachCandidate(FileQuery query, Consumer<Document> action) {
         lock.readLock().lock();
         try {
-            documents.forEach(action);
+            if (query.externalId != null) {
+                byExternalId.getOrDefault(query.externalId, List.of()).forEach(action);
+            } else if (query.uploadSessionUuid != null) {
+                bySession.getOrDefault(query.uploadSessionUuid, List.of()).forEach(action);
+            } else if (query.updatedAfter != null) {
+                byLatestUpdate.tailMap(query.updatedAfter, true).values().forEach(bucket -> bucket.forEach(action));
+            } else if (query.workspaceIds != null) {
+                query.workspaceIds.forEach(id -> byWorkspace.getOrDefault(id, List.of()).forEach(action));
+            } else {
+                documents.forEach(action);
+            }
         } finally {
             lock.readLock().unlock();
         }
@@ -65,9 +125,26 @@ final class FileStore {
         try {
             documents.clear();
             byId.clear();
+            byExternalId.clear();
+            bySession.clear();
+            byWorkspace.clear();
+            byLatestUpdate.clear();
+            latestUpdateKeys.clear();
             nextId = FIRST_ID;
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    private void indexLatestUpdate(Document document) {
+        long key = document.latestPossibleUpdateMicros(stepMicros);
+        latestUpdateKeys.put(document.id, key);
+        addTo(byLatestUpdate, key, document);
+    }
+
+    private static <K> void addTo(Map<K, List<Document>> index, K key, Document document) {
+        if (key != null) {
+            index.computeIfAbsent(key, k -> new ArrayList<>(1)).add(document);
         }
     }
 }

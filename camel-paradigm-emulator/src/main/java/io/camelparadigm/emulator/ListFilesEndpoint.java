@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code GET /api/v3/files}: a scan of the store, filtered, ordered, paginated. */
+/** {@code GET /api/v3/files}: the candidates the store's indexes give, filtered, ordered, paginated. */
 final class ListFilesEndpoint {
 
     private static final int CHUNK_LENGTH = 300;
@@ -29,7 +29,7 @@ final class ListFilesEndpoint {
         core.accounts.visibleWorkspaces(call.caller()).forEach(w -> visible.add(w.id()));
         long now = core.nowMicros();
         List<FileQuery.Match> matches = new ArrayList<>();
-        core.store.forEach(document -> {
+        core.store.forEachCandidate(query, document -> {
             if (!visible.contains(document.workspace.id())) {
                 return;
             }

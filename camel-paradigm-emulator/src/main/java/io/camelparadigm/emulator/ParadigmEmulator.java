@@ -68,6 +68,7 @@ public final class ParadigmEmulator implements AutoCloseable {
         EmulatorClock clock = config.manualClock ? EmulatorClock.manual(config.manualClockStart) : EmulatorClock.real();
         this.core = new EmulatorCore(clock, config.stepDuration, config.maxFileSize, config.sessionWindow,
                 config.apiKey, spoolDirectory);
+        core.requestLog.keepLast(config.requestLogLimit);
     }
 
     public static Builder builder() {
@@ -212,7 +213,10 @@ public final class ParadigmEmulator implements AutoCloseable {
         requireKnown(statusVision, ProcessingPlan.KNOWN_VISION_STATUSES, "statusVision");
         Document document = core.store.find(fileId)
                 .orElseThrow(() -> new IllegalArgumentException("No file " + fileId + " in the emulator"));
-        document.overrideStatusVision(statusVision, core.nowMicros());
+        core.store.edit(document, edited -> {
+            edited.overrideStatusVision(statusVision, core.nowMicros());
+            return null;
+        });
     }
 
     /**
@@ -427,6 +431,7 @@ public final class ParadigmEmulator implements AutoCloseable {
         private int port;
         private Duration sessionWindow = Duration.ofSeconds(60);
         private String apiKey;
+        private int requestLogLimit = Integer.MAX_VALUE;
 
         private Builder() {
         }
@@ -482,6 +487,18 @@ public final class ParadigmEmulator implements AutoCloseable {
         /** Fixed value for {@link ParadigmEmulator#apiKey()} instead of a random one. */
         public Builder apiKey(String apiKey) {
             this.apiKey = apiKey;
+            return this;
+        }
+
+        /**
+         * Keep only the newest {@code limit} requests for {@link ParadigmEmulator#requests()} (default: every one), so
+         * that an emulator serving millions of requests keeps a flat memory.
+         */
+        public Builder requestLogLimit(int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("requestLogLimit must not be negative: " + limit);
+            }
+            this.requestLogLimit = limit;
             return this;
         }
 

@@ -40,6 +40,10 @@ public final class ParadigmEmulatorMain implements Callable<Integer> {
     @Option(names = "--api-key", description = "Use this API key instead of a random one.")
     String apiKey;
 
+    @Option(names = "--request-log-limit", description = "Requests kept in memory (the newest); the standalone "
+            + "emulator never shows them, so a long run keeps a flat memory. Default: ${DEFAULT-VALUE}.")
+    int requestLogLimit = 10_000;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile ParadigmEmulator emulator;
 
@@ -59,6 +63,7 @@ public final class ParadigmEmulatorMain implements Callable<Integer> {
                 .maxFileSize(maxFileSize)
                 .sessionWindow(sessionWindow)
                 .apiKey(apiKey)
+                .requestLogLimit(requestLogLimit)
                 .build()
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "paradigm-emulator-shutdown"));

@@ -1,8 +1,9 @@
 package io.camelparadigm.emulator;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 
-/** Every request received, in arrival order, with its key masked. */
+/** The requests received (all of them, or the newest {@link #keepLast n}), in arrival order, with the key masked. */
 final class RequestLog {
 
     /** Status of a request whose connection was dropped, or that is still being answered. */
@@ -42,12 +43,25 @@ final class RequestLog {
         }
     }
 
-    private final List<Entry> entries = Collections.synchronizedList(new ArrayList<>());
+    private final Deque<Entry> entries = new ArrayDeque<>();
+    private int limit = Integer.MAX_VALUE;
+
+    /** From now on keeps only the newest {@code limit} requests: a long-running emulator's memory stays flat. */
+    synchronized void keepLast(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("the request log limit must not be negative: " + limit);
+        }
+        this.limit = limit;
+        trim();
+    }
 
     Entry arrived(Request request, Instant now) {
         Entry entry = new Entry(request.getMethod(), request.getHttpURI().getPath(), request.getHttpURI().getQuery(),
                 maskedHeaders(request), now);
-        entries.add(entry);
+        synchronized (this) {
+            entries.addLast(entry);
+            trim();
+        }
         return entry;
     }
 
@@ -66,13 +80,17 @@ final class RequestLog {
         return authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? "Bearer ***" : "***";
     }
 
-    List<RecordedRequest> snapshot() {
-        synchronized (entries) {
-            return entries.stream().map(Entry::toRecord).toList();
-        }
+    synchronized List<RecordedRequest> snapshot() {
+        return entries.stream().map(Entry::toRecord).toList();
     }
 
-    void clear() {
+    synchronized void clear() {
         entries.clear();
+    }
+
+    private void trim() {
+        while (entries.size() > limit) {
+            entries.removeFirst();
+        }
     }
 }

@@ -356,6 +356,61 @@ class ListFilesTest {
     }
 
     @Test
+    void aDocumentEditedLongAfterItWasProcessedIsListedByUpdatedAtAfter() {
+        List<Long> ids = EMULATOR.seedFiles(EMULATOR.workspaceId(), 3, "old-");
+        EMULATOR.advance(Duration.ofMinutes(10));
+        Instant since = EMULATOR.now();
+        assertThat(ids(list("?updated_at_after=" + since))).isEmpty();
+
+        assertThat(api.postJson("/api/v3/files/" + ids.get(0) + "/tags",
+                "{\"tags\": [" + EMULATOR.tagIds().get(0) + "]}").status()).isEqualTo(200);
+        EMULATOR.setStatusVision(ids.get(2), "fail");
+
+        assertThat(ids(list("?updated_at_after=" + since))).containsExactlyInAnyOrder(ids.get(0), ids.get(2));
+        EMULATOR.advance(Duration.ofMinutes(1));
+        assertThat(ids(list("?updated_at_after=" + EMULATOR.now()))).isEmpty();
+    }
+
+    @Test
+    void eachIndexedFilterListsWhatAFullScanWould() {
+        String sessionA = "aaaaaaaa-1111-1111-1111-111111111111";
+        String sessionB = "bbbbbbbb-2222-2222-2222-222222222222";
+        List<Long> all = new ArrayList<>();
+        List<Long> inA = new ArrayList<>();
+        List<Long> readOnly = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            long workspace = i % 3 == 0 ? EMULATOR.readOnlyWorkspaceId() : EMULATOR.workspaceId();
+            long id = seed(SeedFile.builder(workspace, "doc-" + i + ".pdf")
+                    .uploadSessionUuid(i % 2 == 0 ? sessionA : sessionB)
+                    .externalMetadata(Map.of("external_id", "src-" + (i % 10))));
+            all.add(id);
+            if (i % 2 == 0) {
+                inA.add(id);
+            }
+            if (i % 3 == 0) {
+                readOnly.add(id);
+            }
+            EMULATOR.advance(Duration.ofSeconds(1));
+        }
+        seed(SeedFile.builder(EMULATOR.foreignWorkspaceId(), "secret.pdf").uploadSessionUuid(sessionA)
+                .externalMetadata(Map.of("external_id", "src-1")));
+
+        assertThat(ids(list("?external_metadata__external_id=src-1&page_size=100"))).hasSize(3);
+        assertThat(ids(list("?upload_session_uuid=" + sessionA + "&page_size=100")))
+                .containsExactlyInAnyOrderElementsOf(inA);
+        assertThat(ids(list("?workspace_id=" + EMULATOR.readOnlyWorkspaceId() + "&page_size=100")))
+                .containsExactlyInAnyOrderElementsOf(readOnly);
+        assertThat(ids(list("?upload_session_uuid=" + sessionA + "&workspace_id=" + EMULATOR.readOnlyWorkspaceId()
+                + "&page_size=100"))).containsExactlyInAnyOrderElementsOf(
+                inA.stream().filter(readOnly::contains).toList());
+        // one file a second from T to T+29 s, now T+30 s; the normal plan is embedded 3 s after creation, so the
+        // files changed since T+27 s are those created from T+24 s on
+        Instant since = EMULATOR.now().minusSeconds(3);
+        assertThat(ids(list("?updated_at_after=" + since + "&page_size=100")))
+                .containsExactlyInAnyOrderElementsOf(all.subList(24, 30));
+    }
+
+    @Test
     void pollingUpdatedAtOverOneHundredThousandFilesFindsTheRecentOnes() {
         EMULATOR.seedFiles(EMULATOR.workspaceId(), 100_000, "bulk-");
         EMULATOR.advance(Duration.ofMinutes(5));
