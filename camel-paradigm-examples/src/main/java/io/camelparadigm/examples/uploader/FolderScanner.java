@@ -7,16 +7,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Set;
 
 /**
- * Walks a folder recursively and sorts its files into "upload", "skip" (with the reason) and "excluded", as the
- * vendor's batch script does: unsupported extensions and oversize files are skipped, never failures.
+ * Walks a folder recursively and hands each file to a {@link Listener} as it is found, sorted into "upload",
+ * "skip" (with the reason) and "excluded" as the vendor's batch script does: unsupported extensions and oversize
+ * files are skipped, never failures. Nothing is collected: a folder of a million files is walked in the memory of
+ * one directory level at a time, in the order the file system lists them.
  */
 public final class FolderScanner {
+
+    /** What the walk found, one file at a time. */
+    public interface Listener {
+
+        /** A file to upload; may block (a full upload queue slows the walk down). */
+        void upload(ScannedFile file);
+
+        /** A file the name filter selected that cannot be uploaded. */
+        void skipped(String relativePath, SkipReason reason);
+
+        /** A file the include/exclude lists left out. */
+        void excluded();
+
+        /** Asked before each file: true ends the walk early. */
+        default boolean stop() {
+            return false;
+        }
+    }
 
     private final NameFilter nameFilter;
     private final Set<String> supportedExtensions;
@@ -33,48 +50,49 @@ public final class FolderScanner {
         this.maxFileSize = maxFileSize;
     }
 
-    public ScanResult scan(Path folder) {
+    /** Walks {@code folder}; returns false when {@link Listener#stop()} ended the walk early. */
+    public boolean scan(Path folder, Listener listener) {
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("Not a folder: " + folder.toAbsolutePath());
         }
         Path root = folder.toAbsolutePath().normalize();
-        List<ScannedFile> toUpload = new ArrayList<>();
-        List<SkippedFile> skipped = new ArrayList<>();
-        int[] excluded = {0};
+        boolean[] stopped = {false};
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (listener.stop()) {
+                        stopped[0] = true;
+                        return FileVisitResult.TERMINATE;
+                    }
                     if (!attributes.isRegularFile()) {
                         return FileVisitResult.CONTINUE;
                     }
-                    String relativePath = relativePath(root, file);
                     String name = file.getFileName().toString();
                     if (!nameFilter.accepts(name)) {
-                        excluded[0]++;
+                        listener.excluded();
                         return FileVisitResult.CONTINUE;
                     }
+                    String relativePath = relativePath(root, file);
                     SkipReason reason = skipReason(file, name, attributes.size());
                     if (reason == null) {
-                        toUpload.add(new ScannedFile(file, relativePath, attributes.size()));
+                        listener.upload(new ScannedFile(file, relativePath, attributes.size()));
                     } else {
-                        skipped.add(new SkippedFile(relativePath, reason));
+                        listener.skipped(relativePath, reason);
                     }
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException failure) {
-                    skipped.add(new SkippedFile(relativePath(root, file), SkipReason.UNREADABLE));
+                    listener.skipped(relativePath(root, file), SkipReason.UNREADABLE);
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot scan " + root, e);
         }
-        toUpload.sort(Comparator.comparing(ScannedFile::relativePath));
-        skipped.sort(Comparator.comparing(SkippedFile::relativePath));
-        return new ScanResult(toUpload, skipped, excluded[0]);
+        return !stopped[0];
     }
 
     private SkipReason skipReason(Path file, String name, long size) {

@@ -1,41 +1,74 @@
 package io.camelparadigm.examples.uploader;
 
 import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.camelparadigm.component.paradigm.ParadigmComponent;
+import io.camelparadigm.component.paradigm.ParadigmConstants;
+import io.camelparadigm.component.paradigm.model.ParadigmFile;
+import io.camelparadigm.component.paradigm.model.Workspace;
 import io.camelparadigm.examples.embedded.ParadigmConnection;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.SimpleMainShutdownStrategy;
-import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.LRUCacheFactory;
-import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
 /**
  * One run of the folder uploader as a camel-main application: reads the settings from Camel's properties
- * (command-line overrides, {@code application.properties}, system properties, environment), connects to Paradigm or
- * starts the embedded emulator, runs {@link FolderUploadRoutes}, shows the progress, waits until every document is
- * processed, prints the summary and stops.
+ * (command-line overrides, {@code application.properties}, system properties, environment), connects to Paradigm
+ * (checking the key and the workspace with one request) or starts the embedded emulator, opens the state file,
+ * runs {@link FolderUploadRoutes}, shows the progress, waits until every document is processed, prints the
+ * summary and stops.
  */
 public final class FolderUploadJob {
 
-    /** The state file keeps every key in memory too: a cache miss would re-read the whole file. */
-    private static final int STATE_CACHE_SIZE = 1_000_000;
-    /** How long an interrupted run waits for the answers of the uploads in flight. */
+    /** How a run ended. */
+    enum Ending {
+        /** Every file handled and every uploaded document final. */
+        COMPLETED,
+        /** Documents were still processing after {@code --processing-timeout}. */
+        TIMED_OUT,
+        /** Ctrl-C or a kill. */
+        INTERRUPTED,
+        /** The heap ran out. */
+        OUT_OF_MEMORY,
+        /** An unexpected error stopped the run. */
+        FAILED
+    }
+
+    /** How long a stopped run waits for the answers of the uploads in flight. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    /** Documents checked one by one when no final status arrived for a while. */
+    private static final int RECONCILE_BATCH = 50;
+    /** Freed when the heap runs out, so that the run can still report and stop. */
+    private static final int MEMORY_RESERVE_BYTES = 4 * 1024 * 1024;
+    private static final Duration STATE_FORCE_INTERVAL = Duration.ofSeconds(5);
 
     private final PrintStream out;
     private final ProgressMode progressMode;
+    private final CountDownLatch reported = new CountDownLatch(1);
+    private volatile byte[] memoryReserve;
+    private IllegalArgumentException badSetting;
     private UploaderSettings settings;
     private ParadigmConnection connection;
     private String commandLineKey;
+    private StateFileLocation stateLocation;
+    private UploadStateFile state;
     private UploadProgress progress;
     private ProgressPrinter printer;
 
@@ -46,11 +79,13 @@ public final class FolderUploadJob {
 
     /**
      * @param overrides Camel properties that win over every other source (the command-line options)
-     * @return the exit status: 0 every document processed, 1 failures or unfinished processing, 2 bad settings
+     * @return the exit status: 0 every document processed, 1 failures or unfinished processing, 2 bad settings,
+     *         3 the run could not go on (out of memory, unexpected error), 130 interrupted
      */
     public int run(Map<String, String> overrides) {
+        memoryReserve = new byte[MEMORY_RESERVE_BYTES];
         Main main = new Main();
-        // Ctrl-C is this job's to handle (stopUploading): camel-main's own hook would wait for a run loop we do not use
+        // Ctrl-C is this job's to handle (onSignal): camel-main's own hook would wait for a run loop we do not use
         main.setShutdownStrategy(new SimpleMainShutdownStrategy());
         main.setPropertyPlaceholderLocations(
                 "classpath:application.properties;optional=true,file:application.properties;optional=true");
@@ -64,111 +99,227 @@ public final class FolderUploadJob {
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() throws Exception {
-                prepare(getContext());
-                getContext().addRoutes(
-                        new FolderUploadRoutes(settings, connection.workspaceId(), progress, stateRepository()));
+                if (prepare(getContext())) {
+                    getContext().addRoutes(new FolderUploadRoutes(settings, connection.workspaceId(), progress, state));
+                }
             }
         });
         try {
             main.start();
-        } catch (Exception e) {
-            closeConnection();
-            IllegalArgumentException badSetting = settingProblem(e);
-            if (badSetting == null) {
-                throw new IllegalStateException("The uploader could not start: " + e.getMessage(), e);
+            if (badSetting != null) {
+                out.println("Error: " + badSetting.getMessage());
+                return 2;
             }
-            out.println("Error: " + badSetting.getMessage());
-            return 2;
-        }
-        try {
             return uploadAndReport(main);
+        } catch (Exception e) {
+            out.println("Error: the uploader could not start: " + e.getMessage());
+            return 3;
         } finally {
-            main.stop();
-            closeConnection();
+            stopCamel(main);
+            close();
         }
     }
 
-    private void prepare(CamelContext context) {
-        Function<String, Optional<String>> properties = context.getPropertiesComponent()::resolveProperty;
-        settings = UploaderSettings.from(properties);
-        connection = ParadigmConnection.resolve(name -> name.equals(ParadigmConnection.API_KEY) && commandLineKey != null
-                ? Optional.of(commandLineKey) : properties.apply(name));
-        out.println(connection.describe());
-        ParadigmComponent paradigm = context.getComponent("paradigm", ParadigmComponent.class);
-        paradigm.getConfiguration().setBaseUrl(connection.baseUrl());
-        paradigm.getConfiguration().setApiKey(connection.apiKey());
-        paradigm.setMaxConnections(Math.max(paradigm.getMaxConnections(), settings.concurrency() + 2));
-        progress = new UploadProgress(Clock.systemUTC(), settings.maxFails());
-    }
-
-    private IdempotentRepository stateRepository() {
-        if (settings.stateFile() == null) {
-            return MemoryIdempotentRepository.memoryIdempotentRepository();
+    /** Reads the settings and opens what the routes need; false (and {@link #badSetting}) when a setting is wrong. */
+    private boolean prepare(CamelContext context) {
+        try {
+            Function<String, Optional<String>> properties = context.getPropertiesComponent()::resolveProperty;
+            settings = UploaderSettings.from(properties);
+            connection = ParadigmConnection.resolve(name -> name.equals(ParadigmConnection.API_KEY)
+                    && commandLineKey != null ? Optional.of(commandLineKey) : properties.apply(name));
+            out.println(connection.describe());
+            ParadigmComponent paradigm = context.getComponent("paradigm", ParadigmComponent.class);
+            paradigm.getConfiguration().setBaseUrl(connection.baseUrl());
+            paradigm.getConfiguration().setApiKey(connection.apiKey());
+            paradigm.setMaxConnections(Math.max(paradigm.getMaxConnections(), settings.concurrency() + 2));
+            stateLocation = StateFileLocation.of(settings, connection.baseUrl(), connection.workspaceId(),
+                    connection.isEmbedded());
+            state = UploadStateFile.open(stateLocation.path(), stateLocation.identity());
+            progress = new UploadProgress(Clock.systemUTC(), settings.maxFails(), relativePathOf(settings.filesDir()));
+            context.getShutdownStrategy().setTimeout(10);
+            context.getShutdownStrategy().setShutdownNowOnTimeout(true);
+            return true;
+        } catch (IllegalArgumentException e) {
+            badSetting = e;
+            return false;
         }
-        FileIdempotentRepository repository = (FileIdempotentRepository) FileIdempotentRepository
-                .fileIdempotentRepository(settings.stateFile().toFile(), LRUCacheFactory.newLRUCache(STATE_CACHE_SIZE));
-        // never drop old keys: a dropped key would be uploaded again
-        repository.setMaxFileStoreSize(0);
-        return repository;
     }
 
-    private int uploadAndReport(Main main) {
+    private int uploadAndReport(Main main) throws Exception {
         out.println("Uploading " + settings.filesDir().toAbsolutePath().normalize() + " with up to "
-                    + settings.concurrency() + " concurrent uploads" + (settings.stateFile() == null ? ""
-                : ", state file " + settings.stateFile()) + ".");
+                    + settings.concurrency() + " concurrent uploads"
+                    + (stateLocation.temporary() ? "" : "; state file " + stateLocation.path()) + ".");
+        ProducerTemplate template = main.getCamelTemplate();
+        if (!connection.isEmbedded()) {
+            String problem = checkKeyAndWorkspace(template);
+            if (problem != null) {
+                out.println("Error: " + problem);
+                return 2;
+            }
+        }
+        main.getCamelContext().getRouteController().startRoute(FolderUploadRoutes.FOLLOW_ROUTE);
+        Thread.UncaughtExceptionHandler previousHandler = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> {
+            if (UploadSteps.isOutOfMemory(failure)) {
+                outOfMemory();
+            } else if (previousHandler != null) {
+                previousHandler.uncaughtException(thread, failure);
+            } else {
+                failure.printStackTrace();
+            }
+        });
+        Thread onSignal = new Thread(this::onSignal, "paradigm-uploader-interrupt");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        ScheduledExecutorService stateWriter = Executors.newSingleThreadScheduledExecutor(daemon("state-writer"));
+        stateWriter.scheduleWithFixedDelay(state::force, STATE_FORCE_INTERVAL.toMillis(),
+                STATE_FORCE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         printer = new ProgressPrinter(progress::snapshot, out, progressMode.bar(),
                 progressMode.bar() ? Duration.ofMillis(250) : Duration.ofSeconds(2));
-        Thread onInterrupt = new Thread(this::stopUploading, "paradigm-uploader-interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        boolean finished;
+        Ending ending;
         try {
+            countFilesAhead();
             printer.start();
-            main.getCamelTemplate().sendBody("direct:upload-folder", null);
-            finished = progress.awaitFinished(settings.processingTimeout());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            finished = false;
-        } catch (Exception e) {
-            throw new IllegalStateException("The upload run failed: " + e.getMessage(), e);
+            template.sendBody("direct:upload-folder", null);
+            ending = awaitEnd(template);
+        } catch (Throwable failure) {
+            if (UploadSteps.isOutOfMemory(failure)) {
+                outOfMemory();
+                ending = Ending.OUT_OF_MEMORY;
+            } else {
+                progress.interrupt();
+                out.println("Error: the run stopped: " + UploadSteps.reason(rootCause(failure)));
+                ending = Ending.FAILED;
+            }
         }
-        if (progress.isInterrupted()) {
-            waitForTheJvmToEnd();
+        if (progress.isStopping()) {
+            awaitUploadsInFlight();
         }
-        removeShutdownHook(onInterrupt);
+        stateWriter.shutdownNow();
         printer.close();
-        out.print(SummaryReport.format(progress.summary()));
-        if (!finished) {
-            out.println("Stopped following processing after " + settings.processingTimeout() + ".");
+        UploadProgress.Summary summary = progress.summary();
+        out.print(SummaryReport.format(summary));
+        out.println(conclusion(ending, summary));
+        out.flush();
+        state.close();
+        reported.countDown();
+        removeShutdownHook(onSignal);
+        Thread.setDefaultUncaughtExceptionHandler(previousHandler);
+        return exitStatus(ending, summary);
+    }
+
+    /** One request before any upload: a wrong key or workspace is one clear error, not a run of failed uploads. */
+    private String checkKeyAndWorkspace(ProducerTemplate template) {
+        List<?> workspaces;
+        try {
+            workspaces = template.requestBody("paradigm:listWorkspaces", null, List.class);
+        } catch (RuntimeException e) {
+            return "Paradigm at " + connection.baseUrl() + " did not accept the API key: "
+                   + UploadSteps.reason(rootCause(e));
         }
-        return finished && !progress.hasFailures() ? 0 : 1;
+        long workspaceId = connection.workspaceId();
+        if (workspaces.stream().anyMatch(w -> w instanceof Workspace workspace && workspace.id() == workspaceId)) {
+            return null;
+        }
+        String visible = workspaces.stream().filter(Workspace.class::isInstance).map(Workspace.class::cast).limit(10)
+                .map(workspace -> workspace.id() + " (" + workspace.name() + ")").collect(Collectors.joining(", "));
+        return "--workspace-id " + workspaceId + ": the API key cannot see this workspace at " + connection.baseUrl()
+               + (visible.isEmpty() ? "; it sees none" : "; it sees " + visible);
+    }
+
+    /** Counts the selected files on another thread, for the percentage and the ETA; the uploads do not wait. */
+    private void countFilesAhead() {
+        Thread counter = new Thread(() -> {
+            long[] selectedAndExcluded = new long[2];
+            try {
+                boolean complete = settings.scanner().scan(settings.filesDir(), new FolderScanner.Listener() {
+                    @Override
+                    public void upload(ScannedFile file) {
+                        selectedAndExcluded[0]++;
+                    }
+
+                    @Override
+                    public void skipped(String relativePath, SkipReason reason) {
+                        selectedAndExcluded[0]++;
+                    }
+
+                    @Override
+                    public void excluded() {
+                        selectedAndExcluded[1]++;
+                    }
+
+                    @Override
+                    public boolean stop() {
+                        return progress.isStopping();
+                    }
+                });
+                if (complete) {
+                    progress.counted(selectedAndExcluded[0], selectedAndExcluded[1]);
+                }
+            } catch (RuntimeException e) {
+                // the upload walk reports the same problem
+            }
+        }, "paradigm-uploader-count");
+        counter.setDaemon(true);
+        counter.start();
     }
 
     /**
-     * Ctrl-C or a kill: start no new upload, let those in flight get their answer (so that the state file records
-     * them), then say how to resume. Documents still processing are not followed.
+     * Waits until every document is final, the run is stopped, or processing outlasts {@code --processing-timeout}
+     * after the last upload. When no document settled for a while, it asks Paradigm directly about some of those
+     * still processing, so that a status change the event consumer missed cannot make the run wait for ever.
      */
-    private void stopUploading() {
+    private Ending awaitEnd(ProducerTemplate template) throws InterruptedException {
+        Duration quiet = settings.pollInterval().multipliedBy(10).compareTo(Duration.ofSeconds(2)) < 0
+                ? Duration.ofSeconds(2) : settings.pollInterval().multipliedBy(10);
+        Instant uploadsDoneAt = null;
+        while (true) {
+            if (progress.awaitFinished(quiet)) {
+                return progress.isOutOfMemory() ? Ending.OUT_OF_MEMORY
+                        : progress.isStopping() ? Ending.INTERRUPTED : Ending.COMPLETED;
+            }
+            if (!progress.uploadsFinished()) {
+                continue;
+            }
+            if (uploadsDoneAt == null) {
+                uploadsDoneAt = Instant.now();
+            }
+            if (progress.sinceLastChange().compareTo(quiet) >= 0) {
+                checkStillProcessing(template);
+            }
+            if (Duration.between(uploadsDoneAt, Instant.now()).compareTo(settings.processingTimeout()) >= 0) {
+                checkStillProcessing(template);
+                return progress.isFinished() ? Ending.COMPLETED : Ending.TIMED_OUT;
+            }
+        }
+    }
+
+    private void checkStillProcessing(ProducerTemplate template) {
+        for (long fileId : progress.someStillProcessing(RECONCILE_BATCH)) {
+            try {
+                ParadigmFile file = template.requestBodyAndHeader("paradigm:getFile", null,
+                        ParadigmConstants.FILE_ID, fileId, ParadigmFile.class);
+                progress.statusChanged(fileId, file.status(), file.statusDetail(), file.externalId());
+            } catch (RuntimeException e) {
+                // asked again next time; the timeout still ends the wait
+            }
+        }
+    }
+
+    /** Ctrl-C or a kill: no new upload starts; the run reports (see {@link #uploadAndReport}), then the JVM ends. */
+    private void onSignal() {
         progress.interrupt();
+        try {
+            reported.await(STOP_GRACE.toSeconds() + 10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitUploadsInFlight() {
         long deadline = System.nanoTime() + STOP_GRACE.toNanos();
         while (progress.uploading() > 0 && System.nanoTime() < deadline) {
             try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        printer.close();
-        out.print(SummaryReport.format(progress.summary()));
-        out.println("Interrupted. Run again with the same --state-file to upload only what is missing.");
-        out.flush();
-    }
-
-    /** The shutdown hook reports an interrupted run; this thread only waits for the JVM to halt. */
-    private static void waitForTheJvmToEnd() {
-        while (true) {
-            try {
-                Thread.sleep(Long.MAX_VALUE);
+                Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -176,26 +327,101 @@ public final class FolderUploadJob {
         }
     }
 
+    private void outOfMemory() {
+        memoryReserve = null;
+        progress.outOfMemory();
+    }
+
+    private String conclusion(Ending ending, UploadProgress.Summary summary) {
+        String resume = stateLocation.temporary() ? ""
+                : " Run the same command again to upload only what is missing (state file " + stateLocation.path() + ").";
+        return switch (ending) {
+            case COMPLETED -> summary.hasFailures() ? "Finished with failures: see above."
+                    : summary.uploaded() > 0 ? "Every uploaded document is processed."
+                    : summary.selected() == 0 ? "No file to upload in this folder."
+                    : "Nothing to upload: every selected file was skipped.";
+            case TIMED_OUT -> "Stopped following processing after " + ProgressFormatter.clock(settings.processingTimeout())
+                              + ": " + summary.stillProcessing() + " documents still processing.";
+            case INTERRUPTED -> "Interrupted" + (summary.notAttempted() > 0 ? ": " + summary.notAttempted()
+                    + " files not attempted." : ".") + resume;
+            case OUT_OF_MEMORY -> "Out of memory: the uploader stopped (maximum heap "
+                                  + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB)." + resume
+                                  + " If it happens again, give it more: java -Xmx512m -jar paradigm-uploader.jar ...";
+            case FAILED -> "The run did not finish." + resume;
+        };
+    }
+
+    private static int exitStatus(Ending ending, UploadProgress.Summary summary) {
+        return switch (ending) {
+            case COMPLETED -> summary.hasFailures() ? 1 : 0;
+            case TIMED_OUT -> 1;
+            case INTERRUPTED -> 130;
+            case OUT_OF_MEMORY, FAILED -> 3;
+        };
+    }
+
+    /** The file (relative path) a document's external id names, or null when it is not a file of this folder. */
+    private static Function<String, String> relativePathOf(Path folder) {
+        Path root = folder.toAbsolutePath().normalize();
+        String prefix = root.toUri().toString();
+        return externalId -> {
+            if (!externalId.startsWith(prefix)) {
+                return null;
+            }
+            try {
+                return root.relativize(Path.of(URI.create(externalId))).toString()
+                        .replace(root.getFileSystem().getSeparator(), "/");
+            } catch (RuntimeException e) {
+                return null;
+            }
+        };
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     private static void removeShutdownHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
-            // the hook is running or about to: it reports
+            // the hook is running: it ends once the report is out
         }
     }
 
-    private void closeConnection() {
+    private static void stopCamel(Main main) {
+        try {
+            main.stop();
+        } catch (RuntimeException e) {
+            // the run is over; nothing left to save
+        }
+    }
+
+    private void close() {
+        if (state != null) {
+            state.close();
+            if (stateLocation.temporary()) {
+                try {
+                    Files.deleteIfExists(stateLocation.path());
+                } catch (java.io.IOException e) {
+                    // a temporary file left behind
+                }
+            }
+        }
         if (connection != null) {
             connection.close();
         }
-    }
-
-    private static IllegalArgumentException settingProblem(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IllegalArgumentException badSetting) {
-                return badSetting;
-            }
-        }
-        return null;
     }
 }

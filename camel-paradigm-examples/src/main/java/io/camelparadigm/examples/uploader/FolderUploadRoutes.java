@@ -1,25 +1,29 @@
 package io.camelparadigm.examples.uploader;
 
-import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
 import io.camelparadigm.component.paradigm.ParadigmConstants;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.spi.IdempotentRepository;
 
 /**
- * The folder uploader, in Java DSL (it needs a thread pool and a progress object, which YAML cannot build):
+ * The folder uploader, in Java DSL (it needs the progress and the state file, which YAML cannot build):
  * <ul>
- * <li>{@code direct:upload-folder} scans the folder and hands each file to {@code direct:upload-file}, at most
- * {@code batch-size} at a time;</li>
- * <li>{@code direct:upload-file} skips what the state file already holds, uploads the rest with
- * {@code paradigm:upload} (whose client retries 429, 503 and lost connections), and records the outcome;</li>
+ * <li>{@code direct:upload-folder} walks the folder and puts each file on a bounded SEDA queue, waiting while it
+ * is full, so that a million files never sit in memory at once;</li>
+ * <li>{@code seda:upload-file} ({@code batch-size} consumers) skips what the state file says is done, looks up
+ * by external id the files whose earlier upload was cut short, uploads the rest with {@code paradigm:upload}
+ * (whose client retries 429, 503 and lost connections) and records the outcome;</li>
  * <li>{@code paradigm:fileEvents} reports each document's final status to the progress.</li>
  * </ul>
- * Send any message to {@code direct:upload-folder} to run it; {@link UploadProgress#awaitFinished} tells when every
- * document reached a final status.
+ * Send any message to {@code direct:upload-folder} to run it; it returns once every file is queued.
  */
 public class FolderUploadRoutes extends RouteBuilder {
+
+    /** The route following processing, started before the first upload. */
+    public static final String FOLLOW_ROUTE = "follow-statuses";
 
     private final UploaderSettings settings;
     private final long workspaceId;
@@ -27,47 +31,94 @@ public class FolderUploadRoutes extends RouteBuilder {
     private final UploadSteps steps;
 
     public FolderUploadRoutes(UploaderSettings settings, long workspaceId, UploadProgress progress,
-                              IdempotentRepository state) {
+                              UploadStateFile state) {
         this.settings = settings;
         this.workspaceId = workspaceId;
         this.progress = progress;
-        this.steps = new UploadSteps(progress, state);
+        this.steps = new UploadSteps(progress, state, settings.onExisting());
     }
 
     @Override
     public void configure() {
-        ExecutorService uploaders = getContext().getExecutorServiceManager()
-                .newFixedThreadPool(this, "paradigm-upload", settings.concurrency());
-
         from("direct:upload-folder").routeId("upload-folder")
-                .process(exchange -> {
-                    ScanResult scan = settings.scanner().scan(settings.filesDir());
-                    progress.scanned(scan);
-                    exchange.getMessage().setBody(scan.toUpload());
-                })
-                .split(body()).parallelProcessing().executorService(uploaders)
-                    .to("direct:upload-file")
-                .end()
-                .process(exchange -> progress.uploadsComplete());
+                .process(this::walk);
 
-        // Started with the context, before any upload: every document of this run is created after it.
-        from(followUri()).routeId("follow-statuses")
-                .process(exchange -> progress.statusChanged(
-                        exchange.getMessage().getHeader(ParadigmConstants.FILE_ID, Long.class),
-                        exchange.getMessage().getHeader(ParadigmConstants.STATUS, String.class),
-                        exchange.getMessage().getHeader(ParadigmConstants.STATUS_DETAIL, String.class)));
-
-        from("direct:upload-file").routeId("upload-file")
+        from(queueUri()).routeId("upload-file")
                 // the paradigm client already retried what is worth retrying (429, 503, lost connections)
-                .onException(Exception.class)
+                .onException(Throwable.class)
                     .handled(true)
                     .process(steps::failed)
                 .end()
                 .process(steps::prepare)
-                .filter(exchangeProperty(UploadSteps.SEND))
+                .filter(exchangeProperty(UploadSteps.ACTION).isEqualTo(UploadSteps.Action.CHECK))
+                    .to(lookupUri())
+                    .process(steps::checked)
+                .end()
+                .filter(exchangeProperty(UploadSteps.ACTION).isEqualTo(UploadSteps.Action.UPLOAD))
                     .to(uploadUri())
                     .process(steps::uploaded)
                 .end();
+
+        // Started by the job once the key is checked, before any upload: every document of this run comes after.
+        from(followUri()).routeId(FOLLOW_ROUTE).autoStartup(false)
+                .onException(Throwable.class)
+                    .handled(true)
+                    .process(exchange -> {
+                        if (UploadSteps.isOutOfMemory(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class))) {
+                            progress.outOfMemory();
+                        }
+                    })
+                .end()
+                .process(exchange -> progress.statusChanged(
+                        exchange.getMessage().getHeader(ParadigmConstants.FILE_ID, Long.class),
+                        exchange.getMessage().getHeader(ParadigmConstants.STATUS, String.class),
+                        exchange.getMessage().getHeader(ParadigmConstants.STATUS_DETAIL, String.class),
+                        exchange.getMessage().getHeader(ParadigmConstants.EXTERNAL_ID, String.class)));
+    }
+
+    /** Walks the folder on the caller's thread; each file waits for room on the queue. */
+    private void walk(Exchange exchange) {
+        ProducerTemplate template = exchange.getContext().createProducerTemplate();
+        Endpoint queue = exchange.getContext().getEndpoint(queueUri());
+        try {
+            boolean complete = settings.scanner().scan(settings.filesDir(), new FolderScanner.Listener() {
+                @Override
+                public void upload(ScannedFile file) {
+                    if (progress.maxFailsReached()) {
+                        progress.scanSkipped(file.relativePath(), SkipReason.NOT_ATTEMPTED);
+                        return;
+                    }
+                    progress.handed();
+                    template.sendBody(queue, file);
+                }
+
+                @Override
+                public void skipped(String relativePath, SkipReason reason) {
+                    progress.scanSkipped(relativePath, reason);
+                }
+
+                @Override
+                public void excluded() {
+                    progress.excluded();
+                }
+
+                @Override
+                public boolean stop() {
+                    return progress.isStopping();
+                }
+            });
+            if (complete) {
+                progress.scanComplete();
+            }
+        } finally {
+            stopQuietly(template);
+        }
+    }
+
+    String queueUri() {
+        // a few files ready per uploader; a full queue makes the walk wait
+        return "seda:upload-file?concurrentConsumers=" + settings.concurrency() + "&size=" + 2 * settings.concurrency()
+               + "&blockWhenFull=true";
     }
 
     String followUri() {
@@ -75,9 +126,14 @@ public class FolderUploadRoutes extends RouteBuilder {
                + "&delay=" + settings.pollInterval().toMillis();
     }
 
+    String lookupUri() {
+        return "paradigm:listFiles?workspaceId=" + workspaceId + "&pageSize=100&maxResults=100";
+    }
+
     String uploadUri() {
         StringBuilder uri = new StringBuilder("paradigm:upload?workspaceId=").append(workspaceId)
-                .append("&onExisting=").append(settings.onExisting())
+                // the steps decide about existing documents (state file, look-up when unknown)
+                .append("&onExisting=upload")
                 .append("&maxFileSize=").append(settings.maxFileSize())
                 // the endpoint's adaptive limit starts at the batch size; 429s still shrink it
                 .append("&initialConcurrency=").append(settings.concurrency());
@@ -85,5 +141,13 @@ public class FolderUploadRoutes extends RouteBuilder {
             uri.append("&tags=").append(settings.tags().stream().map(String::valueOf).collect(Collectors.joining(",")));
         }
         return uri.toString();
+    }
+
+    private static void stopQuietly(ProducerTemplate template) {
+        try {
+            template.stop();
+        } catch (RuntimeException e) {
+            // nothing to release that matters
+        }
     }
 }

@@ -13,24 +13,30 @@ public final class ProgressFormatter {
     }
 
     public String bar(ProgressSnapshot snapshot) {
-        int filled = snapshot.selected() == 0 ? 0 : (int) ((long) barWidth * snapshot.settled() / snapshot.selected());
-        return "[" + "#".repeat(filled) + ".".repeat(barWidth - filled) + "] "
-               + String.format(Locale.ROOT, "%3d%% %d/%d", snapshot.percent(), snapshot.settled(), snapshot.selected())
-               + " | " + counters(snapshot) + " | " + speed(snapshot);
+        int filled = snapshot.selected() <= 0 ? 0
+                : (int) Math.min(barWidth, (long) barWidth * snapshot.settled() / snapshot.selected());
+        return "[" + "#".repeat(filled) + ".".repeat(barWidth - filled) + "] " + share(snapshot) + " | "
+               + counters(snapshot) + " | " + speed(snapshot);
     }
 
     public String line(ProgressSnapshot snapshot) {
-        return String.format(Locale.ROOT, "progress %d/%d (%d%%): ", snapshot.settled(), snapshot.selected(),
-                snapshot.percent()) + counters(snapshot) + "; " + speed(snapshot);
+        return "progress " + share(snapshot) + ": " + counters(snapshot) + "; " + speed(snapshot);
+    }
+
+    /** {@code 12% 240/2000}, or {@code 240 of ? (counting)} while the total is not known yet. */
+    private static String share(ProgressSnapshot snapshot) {
+        return snapshot.counted()
+                ? String.format(Locale.ROOT, "%d/%d (%d%%)", snapshot.settled(), snapshot.selected(), snapshot.percent())
+                : snapshot.settled() + "/? (counting files)";
     }
 
     private static String counters(ProgressSnapshot snapshot) {
         return "done " + snapshot.done() + ", failed " + snapshot.failed() + ", skipped " + snapshot.skipped()
-               + ", in flight " + snapshot.inFlight() + ", queued " + snapshot.queued();
+               + ", in flight " + snapshot.inFlight() + (snapshot.counted() ? ", queued " + snapshot.queued() : "");
     }
 
     private static String speed(ProgressSnapshot snapshot) {
-        return String.format(Locale.ROOT, "%.1f docs/s, ETA %s", snapshot.perSecond(),
+        return String.format(Locale.ROOT, "%.1f files/s, ETA %s", snapshot.perSecond(),
                 snapshot.eta() == null ? "--:--" : clock(snapshot.eta()));
     }
 

@@ -67,6 +67,9 @@ public final class ProgressPrinter implements AutoCloseable {
             out.flush();
             return;
         }
+        if (snapshot.settled() == 0 && snapshot.inFlight() == 0) {
+            return;
+        }
         String line = formatter.line(snapshot);
         // the rate and ETA change on every tick: compare the counters only
         String counters = line.substring(0, line.indexOf(';'));

@@ -7,9 +7,10 @@ public enum SkipReason {
     EMPTY("empty file"),
     UNREADABLE("not readable"),
     ALREADY_UPLOADED("already uploaded (state file)"),
+    UPLOADED_BEFORE_INTERRUPTION("already uploaded (an interrupted run's upload had reached Paradigm)"),
     ALREADY_IN_PARADIGM("already in Paradigm (same external id)"),
     NOT_ATTEMPTED("not attempted: --max-fails reached"),
-    INTERRUPTED("not attempted: the run was interrupted");
+    INTERRUPTED("not attempted: the run was stopped");
 
     private final String description;
 

@@ -2,75 +2,65 @@ package io.camelparadigm.examples.uploader;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.camelparadigm.component.paradigm.model.FileStatus;
 
 /** The final report of a run: counts per final status, then the failures and skips grouped by reason. */
 public final class SummaryReport {
 
-    private static final int FILES_SHOWN_PER_REASON = 3;
-
     private SummaryReport() {
     }
 
     public static String format(UploadProgress.Summary summary) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "Summary: %d files selected%s, %d uploaded, in %s%n",
-                summary.selected(),
+        text.append(String.format(Locale.ROOT, "Summary: %s files selected%s, %d uploaded, in %s%n",
+                summary.selected() >= 0 ? String.valueOf(summary.selected()) : "?",
                 summary.excluded() > 0 ? " (" + summary.excluded() + " more left out by the include/exclude lists)" : "",
                 summary.uploaded(), ProgressFormatter.clock(summary.elapsed())));
 
         summary.processedByStatus().entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByKey(
+                .sorted(Map.Entry.<String, Long>comparingByKey(
                         Comparator.comparing((String status) -> !FileStatus.isSuccess(status))))
                 .forEach(entry -> row(text, entry.getKey(), entry.getValue()));
-        long uploadFailures = summary.failures().stream().filter(f -> f.reason().startsWith("upload: ")).count();
-        if (uploadFailures > 0) {
-            row(text, "upload failed", (int) uploadFailures);
+        if (summary.uploadFailures() > 0) {
+            row(text, "upload failed", summary.uploadFailures());
         }
-        if (summary.stillInFlight() > 0) {
-            row(text, "still processing", summary.stillInFlight());
+        if (summary.tagsNotApplied() > 0) {
+            row(text, "tags not applied", summary.tagsNotApplied());
         }
-        row(text, "skipped", summary.skipped().size());
-
-        if (summary.failures().isEmpty() && summary.stillInFlight() == 0) {
-            text.append(String.format("Every uploaded document is processed.%n"));
+        if (summary.stillProcessing() > 0) {
+            row(text, "still processing", summary.stillProcessing());
+        }
+        row(text, "skipped", summary.skippedCount());
+        if (summary.notAttempted() > 0) {
+            row(text, "not attempted", summary.notAttempted());
         }
         if (!summary.failures().isEmpty()) {
             text.append(String.format("Failures by reason:%n"));
-            reasons(text, group(summary.failures(), UploadProgress.Failure::reason, UploadProgress.Failure::relativePath));
+            reasons(text, summary.failures());
         }
         if (!summary.skipped().isEmpty()) {
             text.append(String.format("Skipped by reason:%n"));
-            reasons(text, group(summary.skipped(), skip -> skip.reason().description(), SkippedFile::relativePath));
+            reasons(text, summary.skipped());
         }
         return text.toString();
     }
 
-    private static void row(StringBuilder text, String label, int count) {
+    private static void row(StringBuilder text, String label, long count) {
         text.append(String.format(Locale.ROOT, "  %-18s %6d%n", label, count));
     }
 
-    private static <T> Map<String, List<String>> group(List<T> items, Function<T, String> reason,
-                                                       Function<T, String> file) {
-        return items.stream().collect(Collectors.groupingBy(reason, LinkedHashMap::new,
-                Collectors.mapping(file, Collectors.toList())));
-    }
-
-    private static void reasons(StringBuilder text, Map<String, List<String>> filesByReason) {
-        filesByReason.forEach((reason, unsorted) -> {
-            List<String> files = unsorted.stream().sorted().toList();
-            List<String> shown = new ArrayList<>(files.subList(0, Math.min(FILES_SHOWN_PER_REASON, files.size())));
-            if (files.size() > shown.size()) {
-                shown.add("and " + (files.size() - shown.size()) + " more");
+    private static void reasons(StringBuilder text, List<ReasonTally.Group> groups) {
+        for (ReasonTally.Group group : groups) {
+            List<String> shown = new ArrayList<>(group.examples());
+            if (group.count() > shown.size()) {
+                shown.add("and " + (group.count() - shown.size()) + " more");
             }
-            text.append(String.format(Locale.ROOT, "  %6d  %s: %s%n", files.size(), reason, String.join(", ", shown)));
-        });
+            text.append(String.format(Locale.ROOT, "  %6d  %s: %s%n", group.count(), group.reason(),
+                    String.join(", ", shown)));
+        }
     }
 }

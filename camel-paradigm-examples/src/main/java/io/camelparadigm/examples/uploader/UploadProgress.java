@@ -3,192 +3,297 @@ package io.camelparadigm.examples.uploader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.camelparadigm.component.paradigm.model.FileStatus;
 
 /**
- * The state of one upload run, fed by the routes (scan, upload, status changes) and read by the progress printer
- * and the summary. Thread-safe: uploads run concurrently and status changes arrive on the consumer's thread.
+ * The state of one upload run, fed by the scan, the uploads and the status changes, read by the progress printer,
+ * the summary and the job waiting for the end. It holds counters, a few example file names per reason and the ids
+ * of the documents still being processed: its memory does not grow with the number of files. Thread-safe.
  */
 public final class UploadProgress {
 
-    /** A document that failed, at upload or during processing. */
-    public record Failure(String relativePath, String reason) {
-    }
+    /** What the run did, for the final summary. {@code selected} is -1 when the folder was not counted to the end. */
+    public record Summary(long selected, long excluded, Map<String, Long> processedByStatus,
+                          List<ReasonTally.Group> failures, long uploadFailures, long tagsNotApplied,
+                          List<ReasonTally.Group> skipped, long skippedCount, long uploaded, long stillProcessing,
+                          long notAttempted, Duration elapsed) {
 
-    /** What the run did, for the final summary. */
-    public record Summary(int selected, int excluded, Map<String, Integer> processedByStatus, List<Failure> failures,
-                          List<SkippedFile> skipped, int uploaded, int stillInFlight, Duration elapsed) {
+        public boolean hasFailures() {
+            return !failures.isEmpty();
+        }
     }
 
     private record Terminal(String status, String detail) {
     }
 
+    /** Terminal statuses kept for documents whose upload answer has not been read yet. */
+    private static final int MAX_EARLY_TERMINALS = 10_000;
+    private static final Duration RATE_WINDOW = Duration.ofSeconds(30);
+    private static final Duration MIN_RATE_SPAN = Duration.ofSeconds(2);
+
     private final Clock clock;
-    private Instant started;
     private final int maxFails;
-    private final CountDownLatch finished = new CountDownLatch(1);
+    private final Function<String, String> relativePathOfExternalId;
+    private final Instant started;
 
-    private int selected;
-    private int excluded;
-    private boolean uploadsComplete;
-    private boolean interrupted;
-    private int uploading;
-    private int uploaded;
-    private int uploadFailures;
-    private final Map<Long, String> processing = new HashMap<>();
-    /** Terminal statuses seen before the upload answer named the file id (the consumer can be quicker). */
-    private final Map<Long, Terminal> earlyTerminal = new HashMap<>();
-    private final Map<String, Integer> processedByStatus = new LinkedHashMap<>();
-    private final List<Failure> failures = new ArrayList<>();
-    private final List<SkippedFile> skipped = new ArrayList<>();
+    private long counted = -1;
+    private long countedExcluded;
+    private long handed;
+    private long scanSkipped;
+    private long scanExcluded;
+    private long handled;
+    private boolean scanComplete;
+    private boolean stopping;
+    private boolean outOfMemory;
+    private long uploading;
+    private long uploaded;
+    private long uploadFailures;
+    private long processingFailures;
+    private long tagsNotApplied;
+    private long done;
+    private long lastChangeMillis;
+    private final FileIdSet processing = new FileIdSet();
+    private final Map<Long, Terminal> earlyTerminal = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Terminal> eldest) {
+            return size() > MAX_EARLY_TERMINALS;
+        }
+    };
+    private final Map<String, Long> processedByStatus = new LinkedHashMap<>();
+    private final ReasonTally failures = new ReasonTally();
+    private final ReasonTally skipped = new ReasonTally();
+    private final Deque<long[]> rateSamples = new ArrayDeque<>();
 
-    public UploadProgress(Clock clock, int maxFails) {
+    /**
+     * @param relativePathOfExternalId the file (relative path) a document's external id names, or null for a
+     *                                 document this run did not upload
+     */
+    public UploadProgress(Clock clock, int maxFails, Function<String, String> relativePathOfExternalId) {
         this.clock = clock;
-        this.started = clock.instant();
         this.maxFails = maxFails;
+        this.relativePathOfExternalId = relativePathOfExternalId;
+        this.started = clock.instant();
+        this.lastChangeMillis = clock.millis();
     }
 
-    /** The folder was scanned: the run's clock (rate, ETA, elapsed) starts now. */
-    public synchronized void scanned(ScanResult scan) {
-        started = clock.instant();
-        selected = scan.selected();
-        excluded = scan.excluded();
-        skipped.addAll(scan.skipped());
+    /** The folder was counted ahead of the uploads: the total for the percentage and the ETA. */
+    public synchronized void counted(long selectedFiles, long excludedFiles) {
+        counted = selectedFiles;
+        countedExcluded = excludedFiles;
     }
 
+    /** A file the include/exclude lists left out. */
+    public synchronized void excluded() {
+        scanExcluded++;
+    }
+
+    /** A file the walk found and will not upload (unsupported, too large, empty, unreadable). */
+    public synchronized void scanSkipped(String relativePath, SkipReason reason) {
+        scanSkipped++;
+        skipped.add(reason.description(), relativePath);
+        changed();
+    }
+
+    /** A file was queued for upload. */
+    public synchronized void handed() {
+        handed++;
+    }
+
+    /** The walk is over: every file it found has been queued or skipped. */
+    public synchronized void scanComplete() {
+        scanComplete = true;
+        notifyAll();
+    }
+
+    /** A queued file was not uploaded, on purpose: not a failure. */
     public synchronized void skipped(String relativePath, SkipReason reason) {
-        skipped.add(new SkippedFile(relativePath, reason));
+        skipped.add(reason.description(), relativePath);
+        handled++;
+        changed();
     }
 
+    /** A request for the file (its look-up or its upload) is about to be sent. */
     public synchronized void uploadStarted() {
         uploading++;
     }
 
-    /** The service accepted the document; it is processed from now on. */
+    /** A look-up found the file in Paradigm: it is not uploaded, on purpose. */
+    public synchronized void skippedAfterCheck(String relativePath, SkipReason reason) {
+        uploading--;
+        skipped(relativePath, reason);
+    }
+
+    /** Paradigm stored the document; it is processed from now on. */
     public synchronized void uploaded(String relativePath, long fileId, String status, String statusDetail) {
         uploading--;
         uploaded++;
+        handled++;
         Terminal early = earlyTerminal.remove(fileId);
         if (FileStatus.isTerminal(status)) {
             settle(relativePath, status, statusDetail);
         } else if (early != null) {
             settle(relativePath, early.status(), early.detail());
         } else {
-            processing.put(fileId, relativePath);
+            processing.add(fileId);
         }
-        checkFinished();
+        changed();
     }
 
-    /** The upload is over without a document: skipped on purpose, not a failure. */
-    public synchronized void uploadSkipped(String relativePath, SkipReason reason) {
-        uploading--;
-        skipped.add(new SkippedFile(relativePath, reason));
-        checkFinished();
+    /** The document was stored without the tags asked for (HTTP 207): reported, and counted towards max-fails. */
+    public synchronized void storedWithoutTags(String relativePath, String message) {
+        tagsNotApplied++;
+        failures.add("stored without its tags (HTTP 207): " + message, relativePath);
     }
 
     public synchronized void uploadFailed(String relativePath, String reason) {
         uploading--;
+        handled++;
         uploadFailures++;
-        failures.add(new Failure(relativePath, "upload: " + reason));
-        checkFinished();
+        failures.add("upload: " + reason, relativePath);
+        changed();
     }
 
-    /** A status change of any file of the workspace; files of other runs are ignored. */
-    public synchronized void statusChanged(long fileId, String status, String statusDetail) {
+    /**
+     * A status change of any document of the workspace; documents of other runs are ignored, and a document's
+     * final status is counted once however often it is reported.
+     */
+    public synchronized void statusChanged(long fileId, String status, String statusDetail, String externalId) {
         if (!FileStatus.isTerminal(status)) {
             return;
         }
-        String relativePath = processing.remove(fileId);
-        if (relativePath == null) {
+        String relativePath = externalId == null ? null : relativePathOfExternalId.apply(externalId);
+        if (processing.remove(fileId)) {
+            settle(relativePath != null ? relativePath : "file " + fileId, status, statusDetail);
+            changed();
+        } else if (relativePath != null) {
             earlyTerminal.put(fileId, new Terminal(status, statusDetail));
-            return;
         }
-        settle(relativePath, status, statusDetail);
-        checkFinished();
     }
 
-    /** Every selected file has been handed to an upload (or skipped): the run ends when processing does. */
-    public synchronized void uploadsComplete() {
-        uploadsComplete = true;
-        checkFinished();
-    }
-
-    /** True once {@code --max-fails} upload failures happened: no new upload should start. */
+    /** True once {@code --max-fails} failures happened: no new upload should start. */
     public synchronized boolean maxFailsReached() {
-        return uploadFailures >= maxFails;
+        return uploadFailures + tagsNotApplied >= maxFails;
     }
 
-    /** The run is being stopped (Ctrl-C): no new upload should start. */
+    /** The run is being stopped (Ctrl-C, kill): no new upload starts, the waiting ends. */
     public synchronized void interrupt() {
-        interrupted = true;
-        finished.countDown();
+        stopping = true;
+        notifyAll();
     }
 
-    public synchronized boolean isInterrupted() {
-        return interrupted;
+    /** The heap ran out: the run stops as if interrupted, and says why. */
+    public synchronized void outOfMemory() {
+        outOfMemory = true;
+        interrupt();
+    }
+
+    public synchronized boolean isStopping() {
+        return stopping;
+    }
+
+    public synchronized boolean isOutOfMemory() {
+        return outOfMemory;
     }
 
     /** Uploads started and not answered yet. */
-    public synchronized int uploading() {
+    public synchronized long uploading() {
         return uploading;
     }
 
-    public synchronized boolean hasFailures() {
-        return !failures.isEmpty();
+    public synchronized boolean uploadsFinished() {
+        return scanComplete && handled == handed;
     }
 
     public synchronized boolean isFinished() {
-        return uploadsComplete && uploading == 0 && processing.isEmpty();
+        return uploadsFinished() && processing.size() == 0;
     }
 
-    /** The ids of uploaded documents not processed yet. */
-    public synchronized List<Long> processingIds() {
-        return List.copyOf(processing.keySet());
+    /** Documents uploaded whose final status is not known yet. */
+    public synchronized int stillProcessing() {
+        return processing.size();
     }
 
-    /** Waits until every document is final, or the run is interrupted; false after the timeout. */
-    public boolean awaitFinished(Duration timeout) throws InterruptedException {
-        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    /** Up to {@code max} of the documents still processing. */
+    public synchronized long[] someStillProcessing(int max) {
+        return processing.some(max);
+    }
+
+    /** How long since a file was last settled (uploaded, skipped, failed or processed). */
+    public synchronized Duration sinceLastChange() {
+        return Duration.ofMillis(clock.millis() - lastChangeMillis);
+    }
+
+    /**
+     * Waits until every document is final or the run is stopping, at most {@code timeout}.
+     *
+     * @return true when finished or stopping, false after the timeout
+     */
+    public synchronized boolean awaitFinished(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!isFinished() && !stopping) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
     }
 
     public synchronized ProgressSnapshot snapshot() {
-        Duration elapsed = Duration.between(started, clock.instant());
-        int done = processedByStatus.entrySet().stream()
-                .filter(entry -> FileStatus.isSuccess(entry.getKey()))
-                .mapToInt(Map.Entry::getValue).sum();
-        int failed = failures.size();
-        double seconds = elapsed.toMillis() / 1000.0;
-        double perSecond = seconds > 0 ? (done + failed) / seconds : 0;
-        int remaining = Math.max(0, selected - done - failed - skipped.size());
-        Duration eta = perSecond > 0 ? Duration.ofMillis((long) (remaining / perSecond * 1000)) : null;
-        return new ProgressSnapshot(selected, done, failed, skipped.size(), uploading + processing.size(), elapsed,
-                perSecond, eta);
+        long now = clock.millis();
+        long failed = uploadFailures + processingFailures;
+        long settled = done + failed + skipped.total();
+        rateSamples.addLast(new long[] {now, settled});
+        while (rateSamples.size() > 2 && now - rateSamples.peekFirst()[0] > RATE_WINDOW.toMillis()) {
+            rateSamples.removeFirst();
+        }
+        long[] oldest = rateSamples.peekFirst();
+        long span = now - oldest[0];
+        double perSecond = span >= MIN_RATE_SPAN.toMillis() ? (settled - oldest[1]) * 1000.0 / span : 0;
+        long total = selected();
+        Duration eta = total >= 0 && perSecond > 0
+                ? Duration.ofMillis((long) (Math.max(0, total - settled) / perSecond * 1000)) : null;
+        return new ProgressSnapshot(selected(), done, failed, skipped.total(), uploading + processing.size(),
+                Duration.between(started, clock.instant()), perSecond, eta);
     }
 
     public synchronized Summary summary() {
-        return new Summary(selected, excluded, new LinkedHashMap<>(processedByStatus), List.copyOf(failures),
-                List.copyOf(skipped), uploaded, processing.size(), Duration.between(started, clock.instant()));
+        long total = selected();
+        long notAttempted = stopping && total >= 0 ? Math.max(0, total - uploaded - uploadFailures - skipped.total()) : 0;
+        return new Summary(total, scanComplete ? scanExcluded : countedExcluded,
+                new LinkedHashMap<>(processedByStatus), failures.groups(), uploadFailures, tagsNotApplied,
+                skipped.groups(), skipped.total(), uploaded, processing.size(), notAttempted,
+                Duration.between(started, clock.instant()));
+    }
+
+    /** The files the name filter selected: known once the walk is over, counted ahead of it before; -1 if not yet. */
+    private long selected() {
+        return scanComplete ? scanSkipped + handed : counted;
     }
 
     private void settle(String relativePath, String status, String statusDetail) {
-        processedByStatus.merge(status, 1, Integer::sum);
-        if (FileStatus.isFailure(status)) {
-            failures.add(new Failure(relativePath, statusDetail == null || statusDetail.isBlank()
-                    ? status : status + ": " + statusDetail));
+        processedByStatus.merge(status, 1L, Long::sum);
+        if (FileStatus.isSuccess(status)) {
+            done++;
+        } else {
+            processingFailures++;
+            failures.add(statusDetail == null || statusDetail.isBlank() ? status : status + ": " + statusDetail,
+                    relativePath);
         }
     }
 
-    private void checkFinished() {
+    private void changed() {
+        lastChangeMillis = clock.millis();
         if (isFinished()) {
-            finished.countDown();
+            notifyAll();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.camelparadigm.examples.uploader;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ import io.camelparadigm.component.paradigm.OnExisting;
  * and dashes as underscores: {@code uploader.batch-size} = {@code UPLOADER_BATCH_SIZE}).
  */
 public record UploaderSettings(Path filesDir, int concurrency, int maxFails, List<Long> tags, Path stateFile,
-                               List<String> includeExtensions, List<String> excludeExtensions, long maxFileSize,
+                               Path stateDir, List<String> includeExtensions, List<String> excludeExtensions, long maxFileSize,
                                Set<String> supportedExtensions, OnExisting onExisting, Duration processingTimeout,
                                Duration pollInterval) {
 
@@ -27,6 +28,7 @@ public record UploaderSettings(Path filesDir, int concurrency, int maxFails, Lis
     public static final String MAX_FAILS = "uploader.max-fails";
     public static final String TAGS = "uploader.tags";
     public static final String STATE_FILE = "uploader.state-file";
+    public static final String STATE_DIR = "uploader.state-dir";
     public static final String INCLUDE_EXTENSIONS = "uploader.include-extensions";
     public static final String EXCLUDE_EXTENSIONS = "uploader.exclude-extensions";
     public static final String MAX_FILE_SIZE_MB = "uploader.max-file-size-mb";
@@ -56,6 +58,10 @@ public record UploaderSettings(Path filesDir, int concurrency, int maxFails, Lis
         Path filesDir = properties.apply(FILES_DIR).filter(value -> !value.isBlank()).map(Path::of)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "Missing the folder to upload: --files-dir=<folder> (or " + FILES_DIR + " / UPLOADER_FILES_DIR)"));
+        if (!Files.isDirectory(filesDir)) {
+            throw new IllegalArgumentException("--files-dir (" + FILES_DIR + "): " + filesDir.toAbsolutePath().normalize()
+                                               + (Files.exists(filesDir) ? " is not a folder" : " does not exist"));
+        }
         int concurrency = integer(properties, BATCH_SIZE, DEFAULT_BATCH_SIZE);
         if (concurrency < 1 || concurrency > MAX_BATCH_SIZE) {
             throw new IllegalArgumentException("--batch-size (" + BATCH_SIZE + ") must be between 1 and "
@@ -76,6 +82,8 @@ public record UploaderSettings(Path filesDir, int concurrency, int maxFails, Lis
                 maxFails,
                 list(properties, TAGS, "").stream().map(tag -> tagId(tag)).toList(),
                 properties.apply(STATE_FILE).filter(value -> !value.isBlank()).map(Path::of).orElse(null),
+                properties.apply(STATE_DIR).filter(value -> !value.isBlank()).map(Path::of)
+                        .orElse(Path.of(System.getProperty("user.home"), ".paradigm-uploader")),
                 list(properties, INCLUDE_EXTENSIONS, ""),
                 list(properties, EXCLUDE_EXTENSIONS, ""),
                 maxFileSizeMb * 1024L * 1024L,

@@ -3,6 +3,7 @@ package io.camelparadigm.examples.uploader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -25,12 +26,14 @@ class FolderScannerTest {
         write("a/b/deep.pdf", 10);
         write("a/mid.txt", 10);
 
-        ScanResult scan = new FolderScanner(NameFilter.acceptAll(), SUPPORTED, 1000).scan(folder);
+        Found found = scan(new FolderScanner(NameFilter.acceptAll(), SUPPORTED, 1000));
 
-        assertThat(scan.toUpload()).extracting(ScannedFile::relativePath)
-                .containsExactly("a/b/deep.pdf", "a/mid.txt", "top.md");
-        assertThat(scan.toUpload()).allSatisfy(file -> assertThat(file.path()).isAbsolute().exists());
-        assertThat(scan.toUpload().get(0).size()).isEqualTo(10);
+        assertThat(found.upload).extracting(ScannedFile::relativePath)
+                .containsExactlyInAnyOrder("a/b/deep.pdf", "a/mid.txt", "top.md");
+        assertThat(found.upload).allSatisfy(file -> {
+            assertThat(file.path()).isAbsolute().exists();
+            assertThat(file.size()).isEqualTo(10);
+        });
     }
 
     @Test
@@ -41,14 +44,11 @@ class FolderScannerTest {
         write("limit.pdf", 1000);
         write("empty.txt", 0);
 
-        ScanResult scan = new FolderScanner(NameFilter.acceptAll(), SUPPORTED, 1000).scan(folder);
+        Found found = scan(new FolderScanner(NameFilter.acceptAll(), SUPPORTED, 1000));
 
-        assertThat(scan.toUpload()).extracting(ScannedFile::relativePath).containsExactly("limit.pdf", "ok.md");
-        assertThat(scan.skipped()).containsExactly(
-                new SkippedFile("big.pdf", SkipReason.TOO_LARGE),
-                new SkippedFile("empty.txt", SkipReason.EMPTY),
-                new SkippedFile("tool.exe", SkipReason.UNSUPPORTED_EXTENSION));
-        assertThat(scan.selected()).isEqualTo(5);
+        assertThat(found.upload).extracting(ScannedFile::relativePath).containsExactlyInAnyOrder("limit.pdf", "ok.md");
+        assertThat(found.skipped).containsExactlyInAnyOrder("big.pdf: TOO_LARGE", "empty.txt: EMPTY",
+                "tool.exe: UNSUPPORTED_EXTENSION");
     }
 
     @Test
@@ -57,24 +57,88 @@ class FolderScannerTest {
         write("drop.tmp", 5);
         write(".DS_Store", 5);
 
-        ScanResult scan = new FolderScanner(new NameFilter(List.of(), List.of("tmp", ".DS_Store")), SUPPORTED, 1000)
-                .scan(folder);
+        Found found = scan(new FolderScanner(new NameFilter(List.of(), List.of("tmp", ".DS_Store")), SUPPORTED, 1000));
 
-        assertThat(scan.toUpload()).extracting(ScannedFile::relativePath).containsExactly("keep.md");
-        assertThat(scan.skipped()).isEmpty();
-        assertThat(scan.excluded()).isEqualTo(2);
+        assertThat(found.upload).extracting(ScannedFile::relativePath).containsExactly("keep.md");
+        assertThat(found.skipped).isEmpty();
+        assertThat(found.excluded).isEqualTo(2);
+    }
+
+    @Test
+    void theListenerCanEndTheWalkEarly() throws IOException {
+        for (int i = 0; i < 20; i++) {
+            write("f" + i + ".md", 5);
+        }
+        List<ScannedFile> seen = new ArrayList<>();
+
+        boolean complete = new FolderScanner(NameFilter.acceptAll(), SUPPORTED, 1000).scan(folder, new Listening() {
+            @Override
+            public void upload(ScannedFile file) {
+                seen.add(file);
+            }
+
+            @Override
+            public boolean stop() {
+                return seen.size() == 5;
+            }
+        });
+
+        assertThat(complete).isFalse();
+        assertThat(seen).hasSize(5);
     }
 
     @Test
     void aMissingFolderIsAnErrorNamingIt() {
-        assertThatThrownBy(() -> new FolderScanner(NameFilter.acceptAll(), SUPPORTED, 1000).scan(folder.resolve("nope")))
+        assertThatThrownBy(() -> scan(new FolderScanner(NameFilter.acceptAll(), SUPPORTED, 1000), folder.resolve("nope")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nope");
+    }
+
+    private Found scan(FolderScanner scanner) {
+        return scan(scanner, folder);
+    }
+
+    private static Found scan(FolderScanner scanner, Path root) {
+        Found found = new Found();
+        assertThat(scanner.scan(root, found)).isTrue();
+        return found;
     }
 
     private void write(String relativePath, int size) throws IOException {
         Path file = folder.resolve(relativePath);
         Files.createDirectories(file.getParent());
         Files.write(file, new byte[size]);
+    }
+
+    /** A listener that ignores what a test does not look at. */
+    private abstract static class Listening implements FolderScanner.Listener {
+        @Override
+        public void skipped(String relativePath, SkipReason reason) {
+        }
+
+        @Override
+        public void excluded() {
+        }
+    }
+
+    private static final class Found implements FolderScanner.Listener {
+        final List<ScannedFile> upload = new ArrayList<>();
+        final List<String> skipped = new ArrayList<>();
+        int excluded;
+
+        @Override
+        public void upload(ScannedFile file) {
+            upload.add(file);
+        }
+
+        @Override
+        public void skipped(String relativePath, SkipReason reason) {
+            skipped.add(relativePath + ": " + reason);
+        }
+
+        @Override
+        public void excluded() {
+            excluded++;
+        }
     }
 }

@@ -39,7 +39,7 @@ class FolderUploaderTest {
 
     @Test
     void uploadsTheSampleFolderAndFollowsEveryDocumentUntilEmbedded() {
-        UploaderRun run = UploaderRun.against(PARADIGM, "--files-dir=" + SAMPLES);
+        UploaderRun run = run("--files-dir=" + SAMPLES);
 
         assertThat(run.status()).as(run.output()).isZero();
         assertThat(storedNames()).containsExactlyInAnyOrderElementsOf(
@@ -48,12 +48,15 @@ class FolderUploaderTest {
                 assertThat(file.status()).isEqualTo("embedded"));
         assertThat(run.output()).contains("Summary: 8 files selected, 7 uploaded",
                 "  embedded                7", "  skipped                 1",
-                "1  unsupported extension: tools/cleanup.sh", "Every uploaded document is processed.");
+                "1  unsupported extension: tools/cleanup.sh", "Every uploaded document is processed.")
+                .doesNotContain("Interrupted", "0/0", "--state-file");
+        assertThat(lookups()).as("a first run asks nothing about the files").isEmpty();
+        assertThat(run.lines().get(run.lines().size() - 1)).isEqualTo("Every uploaded document is processed.");
     }
 
     @Test
     void eachDocumentCarriesItsSourcePathAsExternalId() {
-        UploaderRun run = UploaderRun.against(PARADIGM, "--files-dir=" + SAMPLES, "--include-extensions=csv");
+        UploaderRun run = run("--files-dir=" + SAMPLES, "--include-extensions=csv");
 
         assertThat(run.status()).as(run.output()).isZero();
         assertThat(PARADIGM.storedFiles(PARADIGM.workspaceId())).singleElement().satisfies(file ->
@@ -64,29 +67,31 @@ class FolderUploaderTest {
     @Test
     void rerunWithTheSameStateFileUploadsNothing() {
         String stateFile = "--state-file=" + temp.resolve("state.txt");
-        UploaderRun first = UploaderRun.against(PARADIGM, "--files-dir=" + SAMPLES, stateFile);
+        UploaderRun first = run("--files-dir=" + SAMPLES, stateFile);
         assertThat(first.status()).as(first.output()).isZero();
         PARADIGM.clearRequests();
 
-        UploaderRun second = UploaderRun.against(PARADIGM, "--files-dir=" + SAMPLES, stateFile);
+        UploaderRun second = run("--files-dir=" + SAMPLES, stateFile);
 
         assertThat(second.status()).as(second.output()).isZero();
         assertThat(uploadRequests()).isEmpty();
         assertThat(lookups()).as("the state file answers without asking Paradigm").isEmpty();
         assertThat(PARADIGM.storedFiles(PARADIGM.workspaceId())).hasSize(7);
-        assertThat(second.output()).contains("0 uploaded", "7  already uploaded (state file)");
+        assertThat(second.output()).contains("0 uploaded", "7  already uploaded (state file)",
+                "Nothing to upload: every selected file was skipped.")
+                .doesNotContain("Every uploaded document is processed.");
     }
 
     @Test
     void aResumedRunUploadsOnlyWhatTheFirstRunDidNotSend() {
         String stateFile = "--state-file=" + temp.resolve("state.txt");
-        UploaderRun partial = UploaderRun.against(PARADIGM, "--files-dir=" + SAMPLES, stateFile,
+        UploaderRun partial = run("--files-dir=" + SAMPLES, stateFile,
                 "--include-extensions=md");
         assertThat(partial.status()).as(partial.output()).isZero();
         assertThat(storedNames()).containsExactlyInAnyOrder("faq.md", "onboarding.md", "welcome.md");
         PARADIGM.clearRequests();
 
-        UploaderRun resumed = UploaderRun.against(PARADIGM, "--files-dir=" + SAMPLES, stateFile);
+        UploaderRun resumed = run("--files-dir=" + SAMPLES, stateFile);
 
         assertThat(resumed.status()).as(resumed.output()).isZero();
         assertThat(uploadRequests()).hasSize(4);
@@ -95,21 +100,37 @@ class FolderUploaderTest {
     }
 
     @Test
-    void documentsAlreadyInParadigmAreSkippedByExternalIdWithoutAStateFile() {
-        UploaderRun first = UploaderRun.against(PARADIGM, "--files-dir=" + SAMPLES);
+    void withoutAStateFileASecondRunSkipsWhatTheFirstUploadedWithoutAskingParadigm() {
+        UploaderRun first = run("--files-dir=" + SAMPLES);
         assertThat(first.status()).isZero();
+        assertThat(first.output()).containsPattern("state file .*/state/127\\.0\\.0\\.1-workspace-\\d+-[0-9a-f]{12}\\.state");
         PARADIGM.clearRequests();
 
-        UploaderRun second = UploaderRun.against(PARADIGM, "--files-dir=" + SAMPLES);
+        UploaderRun second = run("--files-dir=" + SAMPLES);
 
         assertThat(second.status()).as(second.output()).isZero();
         assertThat(uploadRequests()).isEmpty();
-        assertThat(second.output()).contains("7  already in Paradigm (same external id)");
+        assertThat(lookups()).isEmpty();
+        assertThat(second.output()).contains("7  already uploaded (state file)");
+    }
+
+    @Test
+    void onExistingFailLooksEachNewFileUpAndFailsThoseParadigmAlreadyHas() throws IOException {
+        Path folder = folder("a.md", "b.md");
+        PARADIGM.emulator().seedFile(io.camelparadigm.emulator.SeedFile.builder(PARADIGM.workspaceId(), "a.md")
+                .externalMetadata(java.util.Map.of("external_id", folder.resolve("a.md").toUri().toString())).build());
+
+        UploaderRun run = run("--files-dir=" + folder, "--on-existing=fail", "--batch-size=1", "--max-fails=5");
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(lookups()).hasSize(2);
+        assertThat(storedNames()).containsExactlyInAnyOrder("a.md", "b.md");
+        assertThat(run.output()).containsPattern("1  upload: already in Paradigm as document \\d+ \\(--on-existing=fail\\): a.md");
     }
 
     @Test
     void maxFailsStopsStartingUploadsAfterThatManyFailures() {
-        UploaderRun run = UploaderRun.against(PARADIGM, "--files-dir=" + SAMPLES,
+        UploaderRun run = run("--files-dir=" + SAMPLES,
                 "--workspace-id=" + PARADIGM.readOnlyWorkspaceId(), "--batch-size=1", "--max-fails=2");
 
         assertThat(run.status()).isEqualTo(1);
@@ -120,7 +141,7 @@ class FolderUploaderTest {
 
     @Test
     void byDefaultTheFirstUploadFailureStopsTheRun() {
-        UploaderRun run = UploaderRun.against(PARADIGM, "--files-dir=" + SAMPLES,
+        UploaderRun run = run("--files-dir=" + SAMPLES,
                 "--workspace-id=" + PARADIGM.readOnlyWorkspaceId(), "--batch-size=1");
 
         assertThat(run.status()).isEqualTo(1);
@@ -132,7 +153,7 @@ class FolderUploaderTest {
     void processingFailuresAreReportedWithTheirDetailButDoNotStopTheRun() {
         PARADIGM.scriptFailure("known-issues.*", "parsing_failed", "Unsupported layout");
 
-        UploaderRun run = UploaderRun.against(PARADIGM, "--files-dir=" + SAMPLES);
+        UploaderRun run = run("--files-dir=" + SAMPLES);
 
         assertThat(run.status()).isEqualTo(1);
         assertThat(uploadRequests()).hasSize(7);
@@ -144,14 +165,15 @@ class FolderUploaderTest {
     void includeAndExcludeListsChooseTheFilesByExtensionOrName() throws IOException {
         Path folder = folder("a.pdf", "b.docx", "c.tmp", ".DS_Store", "sub/d.md", "sub/e.txt");
 
-        UploaderRun run = UploaderRun.against(PARADIGM, "--files-dir=" + folder, "--exclude-extensions=tmp,.DS_Store,txt");
+        UploaderRun run = run("--files-dir=" + folder, "--exclude-extensions=tmp,.DS_Store,txt");
 
         assertThat(run.status()).as(run.output()).isZero();
         assertThat(storedNames()).containsExactlyInAnyOrder("a.pdf", "b.docx", "d.md");
         assertThat(run.output()).contains("3 more left out by the include/exclude lists");
 
         PARADIGM.reset();
-        UploaderRun onlyPdf = UploaderRun.against(PARADIGM, "--files-dir=" + folder, "--include-extensions=pdf");
+        UploaderRun onlyPdf = run("--files-dir=" + folder, "--include-extensions=pdf",
+                "--state-file=" + temp.resolve("fresh.state"));
 
         assertThat(onlyPdf.status()).as(onlyPdf.output()).isZero();
         assertThat(storedNames()).containsExactly("a.pdf");
@@ -163,7 +185,7 @@ class FolderUploaderTest {
         Files.write(folder.resolve("big.pdf"), new byte[1024 * 1024 + 1]);
         Files.write(folder.resolve("empty.txt"), new byte[0]);
 
-        UploaderRun run = UploaderRun.against(PARADIGM, "--files-dir=" + folder, "--max-file-size-mb=1");
+        UploaderRun run = run("--files-dir=" + folder, "--max-file-size-mb=1");
 
         assertThat(run.status()).as(run.output()).isZero();
         assertThat(storedNames()).containsExactly("small.md");
@@ -175,7 +197,7 @@ class FolderUploaderTest {
     void tagsAreAppliedToEveryDocument() {
         List<Long> tags = PARADIGM.tagIds().subList(0, 2);
 
-        UploaderRun run = UploaderRun.against(PARADIGM, "--files-dir=" + SAMPLES, "--include-extensions=md",
+        UploaderRun run = run("--files-dir=" + SAMPLES, "--include-extensions=md",
                 "--tags=" + tags.stream().map(String::valueOf).collect(Collectors.joining(",")));
 
         assertThat(run.status()).as(run.output()).isZero();
@@ -188,10 +210,11 @@ class FolderUploaderTest {
         // by count, not time: on a loaded machine a one-second window was over before the first upload
         PARADIGM.faults().maintenanceForNext(2);
 
-        UploaderRun run = UploaderRun.against(PARADIGM, "--files-dir=" + SAMPLES, "--on-existing=upload");
+        UploaderRun run = run("--files-dir=" + SAMPLES, "--on-existing=upload");
 
         assertThat(run.status()).as(run.output()).isZero();
-        assertThat(uploadRequests()).extracting(RecordedRequest::status).contains(503, 201);
+        assertThat(PARADIGM.requests()).extracting(RecordedRequest::status).contains(503);
+        assertThat(uploadRequests()).extracting(RecordedRequest::status).containsOnly(201);
         assertThat(PARADIGM.storedFiles(PARADIGM.workspaceId())).hasSize(7)
                 .allSatisfy(file -> assertThat(file.status()).isEqualTo("embedded"));
     }
@@ -200,11 +223,83 @@ class FolderUploaderTest {
     void aLostUploadAnswerIsRetriedWithoutStoringTheDocumentTwice() {
         PARADIGM.faults().dropAfterStore(1);
 
-        UploaderRun run = UploaderRun.against(PARADIGM, "--files-dir=" + SAMPLES, "--batch-size=1");
+        UploaderRun run = run("--files-dir=" + SAMPLES, "--batch-size=1");
 
         assertThat(run.status()).as(run.output()).isZero();
         assertThat(storedNames()).hasSize(7).doesNotHaveDuplicates();
         assertThat(run.output()).contains("  embedded                7");
+    }
+
+    @Test
+    void aMissingFolderIsOneLineAndStatus2() {
+        UploaderRun run = run("--files-dir=" + temp.resolve("no-such-folder"));
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.lines()).containsExactly("Error: --files-dir (uploader.files-dir): "
+                                                + temp.resolve("no-such-folder") + " does not exist");
+        assertThat(PARADIGM.requests()).isEmpty();
+    }
+
+    @Test
+    void aWrongKeyIsFoundWithOneRequestBeforeAnyUpload() {
+        UploaderRun run = UploaderRun.run("--base-url=" + PARADIGM.baseUrl(), "--api-key=not-the-key",
+                "--workspace-id=" + PARADIGM.workspaceId(), "--files-dir=" + SAMPLES, "--progress=lines",
+                "--state-file=" + temp.resolve("s.state"));
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(PARADIGM.requests()).singleElement().satisfies(request -> {
+            assertThat(request.path()).isEqualTo("/api/v3/workspaces");
+            assertThat(request.status()).isEqualTo(401);
+        });
+        assertThat(run.lines()).last().asString().startsWith("Error: Paradigm at " + PARADIGM.baseUrl()
+                                                            + " did not accept the API key: HTTP 401");
+        assertThat(run.output()).doesNotContain("not-the-key", "Summary");
+    }
+
+    @Test
+    void aWorkspaceTheKeyCannotSeeIsReportedBeforeAnyUpload() {
+        UploaderRun run = run("--files-dir=" + SAMPLES, "--workspace-id=" + PARADIGM.foreignWorkspaceId());
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(uploadRequests()).isEmpty();
+        assertThat(run.lines()).last().asString().isEqualTo("Error: --workspace-id " + PARADIGM.foreignWorkspaceId()
+                + ": the API key cannot see this workspace at " + PARADIGM.baseUrl() + "; it sees "
+                + PARADIGM.workspaceId() + " (Emulator Workspace), " + PARADIGM.readOnlyWorkspaceId()
+                + " (Read-only Workspace)");
+    }
+
+    @Test
+    void aDocumentStoredWithoutItsTagsIsReportedCountedAndFailsTheRun() {
+        UploaderRun run = run("--files-dir=" + SAMPLES, "--include-extensions=md", "--batch-size=1",
+                "--tags=" + PARADIGM.tagIds().get(0) + "," + PARADIGM.foreignTagId());
+
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(storedNames()).hasSize(1);
+        assertThat(run.output()).contains("  tags not applied        1", "2  not attempted: --max-fails reached")
+                .containsPattern("1  stored without its tags \\(HTTP 207\\): .*" + PARADIGM.foreignTagId() + ".*: ")
+                .doesNotContain("Every uploaded document is processed.");
+    }
+
+    /** Issue 10's hang, seen from the uploader: many documents, 50 uploads at once, a server slow to answer. */
+    @Test
+    void followingProcessingEndsWhenEveryDocumentIsProcessedAtBatchSize50WithASlowServer() throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("many"));
+        for (int i = 0; i < 600; i++) {
+            Files.writeString(folder.resolve("doc-" + i + ".txt"), "document " + i);
+        }
+        PARADIGM.faults().latency(Duration.ofMillis(220));
+
+        UploaderRun run = run("--files-dir=" + folder, "--batch-size=50");
+
+        assertThat(run.status()).as(run.output()).isZero();
+        assertThat(run.output()).contains("Summary: 600 files selected, 600 uploaded", "  embedded              600",
+                "Every uploaded document is processed.");
+        assertThat(PARADIGM.storedFiles(PARADIGM.workspaceId())).hasSize(600)
+                .allSatisfy(file -> assertThat(file.status()).isEqualTo("embedded"));
+    }
+
+    private UploaderRun run(String... args) {
+        return UploaderRun.against(PARADIGM, temp.resolve("state"), args);
     }
 
     private Path folder(String... files) throws IOException {

@@ -19,22 +19,24 @@ class ProgressOutputTest {
     void barShowsTheShareSettledTheCountersTheRateAndTheEta() {
         String bar = new ProgressFormatter(10).bar(HALF_WAY);
 
-        assertThat(bar).startsWith("[#####.....]  50% 10/20");
+        assertThat(bar).startsWith("[#####.....] 10/20 (50%)");
         assertThat(bar).contains("done 8, failed 1, skipped 1, in flight 5, queued 5");
-        assertThat(bar).endsWith("0.3 docs/s, ETA 0:33");
+        assertThat(bar).endsWith("0.3 files/s, ETA 0:33");
     }
 
     @Test
     void lineCarriesTheSameFiguresWithoutABar() {
         assertThat(new ProgressFormatter(10).line(HALF_WAY)).isEqualTo(
-                "progress 10/20 (50%): done 8, failed 1, skipped 1, in flight 5, queued 5; 0.3 docs/s, ETA 0:33");
+                "progress 10/20 (50%): done 8, failed 1, skipped 1, in flight 5, queued 5; 0.3 files/s, ETA 0:33");
     }
 
     @Test
-    void etaIsUnknownBeforeTheFirstDocumentSettles() {
-        ProgressSnapshot start = new ProgressSnapshot(5, 0, 0, 0, 5, Duration.ZERO, 0, null);
+    void whileTheFolderIsBeingCountedThereIsNoTotalNoQueueAndNoEta() {
+        ProgressSnapshot counting = new ProgressSnapshot(-1, 3, 0, 2, 10, Duration.ofSeconds(2), 2.5, null);
 
-        assertThat(new ProgressFormatter(10).line(start)).endsWith("ETA --:--");
+        assertThat(new ProgressFormatter(10).line(counting)).isEqualTo(
+                "progress 5/? (counting files): done 3, failed 0, skipped 2, in flight 10; 2.5 files/s, ETA --:--");
+        assertThat(new ProgressFormatter(10).bar(counting)).startsWith("[..........] 5/? (counting files)");
     }
 
     @Test
@@ -44,22 +46,24 @@ class ProgressOutputTest {
     }
 
     @Test
-    void plainOutputPrintsALineOnlyWhenTheCountersChanged() {
+    void plainOutputPrintsALineOnlyOnceSomethingHappenedAndWhenTheCountersChanged() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         AtomicReference<ProgressSnapshot> current = new AtomicReference<>(
-                new ProgressSnapshot(2, 0, 0, 0, 2, Duration.ofSeconds(1), 0, null));
+                new ProgressSnapshot(-1, 0, 0, 0, 0, Duration.ofSeconds(1), 0, null));
         ProgressPrinter printer = new ProgressPrinter(current::get, new PrintStream(bytes, true, StandardCharsets.UTF_8),
                 false, Duration.ofHours(1));
 
+        printer.print();
+        current.set(new ProgressSnapshot(2, 0, 0, 0, 2, Duration.ofSeconds(1), 0, null));
         printer.print();
         current.set(new ProgressSnapshot(2, 0, 0, 0, 2, Duration.ofSeconds(2), 0, null));
         printer.print();
         current.set(new ProgressSnapshot(2, 1, 0, 0, 1, Duration.ofSeconds(3), 0.3, Duration.ofSeconds(3)));
         printer.close();
 
-        assertThat(bytes.toString(StandardCharsets.UTF_8).lines())
-                .containsExactly("progress 0/2 (0%): done 0, failed 0, skipped 0, in flight 2, queued 0; 0.0 docs/s, ETA --:--",
-                        "progress 1/2 (50%): done 1, failed 0, skipped 0, in flight 1, queued 0; 0.3 docs/s, ETA 0:03");
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "progress 0/2 (0%): done 0, failed 0, skipped 0, in flight 2, queued 0; 0.0 files/s, ETA --:--",
+                "progress 1/2 (50%): done 1, failed 0, skipped 0, in flight 1, queued 0; 0.3 files/s, ETA 0:03");
     }
 
     @Test

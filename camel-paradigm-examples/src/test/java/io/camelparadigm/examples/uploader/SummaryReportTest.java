@@ -13,16 +13,18 @@ class SummaryReportTest {
 
     @Test
     void listsEachFinalStatusThenFailuresAndSkipsGroupedByReason() {
-        Map<String, Integer> byStatus = new LinkedHashMap<>();
-        byStatus.put("parsing_failed", 2);
-        byStatus.put("embedded", 5);
-        UploadProgress.Summary summary = new UploadProgress.Summary(12, 3, byStatus,
-                List.of(new UploadProgress.Failure("a.pdf", "parsing_failed: Unsupported layout"),
-                        new UploadProgress.Failure("b.pdf", "parsing_failed: Unsupported layout"),
-                        new UploadProgress.Failure("c.pdf", "upload: HTTP 403 Forbidden")),
-                List.of(new SkippedFile("x.exe", SkipReason.UNSUPPORTED_EXTENSION),
-                        new SkippedFile("y.zip", SkipReason.UNSUPPORTED_EXTENSION)),
-                7, 0, Duration.ofSeconds(42));
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        byStatus.put("parsing_failed", 2L);
+        byStatus.put("embedded", 5L);
+        ReasonTally failures = new ReasonTally();
+        failures.add("parsing_failed: Unsupported layout", "b.pdf");
+        failures.add("parsing_failed: Unsupported layout", "a.pdf");
+        failures.add("upload: HTTP 403 Forbidden", "c.pdf");
+        ReasonTally skipped = new ReasonTally();
+        skipped.add(SkipReason.UNSUPPORTED_EXTENSION.description(), "y.zip");
+        skipped.add(SkipReason.UNSUPPORTED_EXTENSION.description(), "x.exe");
+        UploadProgress.Summary summary = new UploadProgress.Summary(12, 3, byStatus, failures.groups(), 1, 0,
+                skipped.groups(), skipped.total(), 7, 0, 0, Duration.ofSeconds(42));
 
         List<String> lines = SummaryReport.format(summary).lines().toList();
 
@@ -37,18 +39,39 @@ class SummaryReportTest {
                 "       2  parsing_failed: Unsupported layout: a.pdf, b.pdf",
                 "       1  upload: HTTP 403 Forbidden: c.pdf",
                 "       2  unsupported extension: x.exe, y.zip");
-        assertThat(lines).doesNotContain("Every uploaded document is processed.");
     }
 
     @Test
-    void longListsOfFilesAreShortened() {
-        List<SkippedFile> skipped = List.of("1.log", "2.log", "3.log", "4.log", "5.log").stream()
-                .map(name -> new SkippedFile(name, SkipReason.UNSUPPORTED_EXTENSION)).toList();
-        UploadProgress.Summary summary = new UploadProgress.Summary(5, 0, Map.of(), List.of(), skipped, 0, 0,
-                Duration.ZERO);
+    void aMillionSkippedFilesAreACountAndTheFirstThreeNames() {
+        ReasonTally skipped = new ReasonTally();
+        for (int i = 0; i < 1_000_000; i++) {
+            skipped.add(SkipReason.ALREADY_UPLOADED.description(), String.format("f%07d.pdf", i));
+        }
+        UploadProgress.Summary summary = new UploadProgress.Summary(1_000_000, 0, Map.of(), List.of(), 0, 0,
+                skipped.groups(), skipped.total(), 0, 0, 0, Duration.ZERO);
 
-        assertThat(SummaryReport.format(summary))
-                .contains("5  unsupported extension: 1.log, 2.log, 3.log, and 2 more")
-                .contains("Every uploaded document is processed.");
+        assertThat(SummaryReport.format(summary)).contains(
+                "1000000  already uploaded (state file): f0000000.pdf, f0000001.pdf, f0000002.pdf, and 999997 more");
+    }
+
+    @Test
+    void reasonsBeyondTheLimitAreCountedTogether() {
+        ReasonTally failures = new ReasonTally();
+        for (int i = 0; i < ReasonTally.MAX_REASONS + 5; i++) {
+            failures.add("reason " + i, "file" + i);
+        }
+
+        assertThat(failures.groups()).hasSize(ReasonTally.MAX_REASONS + 1);
+        assertThat(failures.count(ReasonTally.OTHER_REASONS)).isEqualTo(5);
+        assertThat(failures.total()).isEqualTo(ReasonTally.MAX_REASONS + 5);
+    }
+
+    @Test
+    void filesNotAttemptedAndStillProcessingHaveTheirRows() {
+        UploadProgress.Summary summary = new UploadProgress.Summary(-1, 0, Map.of("embedded", 3L), List.of(), 0, 0,
+                List.of(), 0, 5, 2, 40, Duration.ofSeconds(5));
+
+        assertThat(SummaryReport.format(summary)).startsWith("Summary: ? files selected, 5 uploaded, in 0:05")
+                .contains("  still processing        2", "  not attempted          40");
     }
 }

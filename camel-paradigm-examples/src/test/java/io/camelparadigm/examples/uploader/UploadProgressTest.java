@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,113 +11,166 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class UploadProgressTest {
 
+    private static final String OURS = "file:///data/";
+
     private final MutableClock clock = new MutableClock();
 
     @Test
     void countsEachFileOnceFromUploadToItsFinalStatus() {
-        UploadProgress progress = new UploadProgress(clock, 1);
-        progress.scanned(scan(3, 1));
+        UploadProgress progress = progress(1);
+        progress.counted(4, 0);
+        progress.scanSkipped("s0", SkipReason.UNSUPPORTED_EXTENSION);
+        progress.handed();
+        progress.handed();
         progress.uploadStarted();
         progress.uploadStarted();
 
         assertThat(progress.snapshot()).extracting(ProgressSnapshot::inFlight, ProgressSnapshot::queued,
-                ProgressSnapshot::skipped).containsExactly(2, 1, 1);
+                ProgressSnapshot::skipped).containsExactly(2L, 1L, 1L);
 
         progress.uploaded("f0", 100, "pending", null);
         progress.uploaded("f1", 101, "pending", null);
-        progress.statusChanged(100, "parsing", null);
-        progress.statusChanged(100, "embedded", null);
-        progress.statusChanged(101, "parsing_failed", "Unsupported layout");
+        progress.statusChanged(100, "parsing", null, OURS + "f0");
+        progress.statusChanged(100, "embedded", null, OURS + "f0");
+        progress.statusChanged(100, "embedded", null, OURS + "f0");
+        progress.statusChanged(101, "parsing_failed", "Unsupported layout", OURS + "f1");
 
         ProgressSnapshot snapshot = progress.snapshot();
         assertThat(snapshot.done()).isEqualTo(1);
         assertThat(snapshot.failed()).isEqualTo(1);
         assertThat(snapshot.inFlight()).isZero();
         assertThat(progress.summary().failures())
-                .containsExactly(new UploadProgress.Failure("f1", "parsing_failed: Unsupported layout"));
+                .containsExactly(new ReasonTally.Group("parsing_failed: Unsupported layout", 1, java.util.List.of("f1")));
+        assertThat(progress.summary().processedByStatus()).containsEntry("embedded", 1L);
     }
 
     @Test
     void aFinalStatusSeenBeforeTheUploadAnswerIsNotLost() {
-        UploadProgress progress = new UploadProgress(clock, 1);
-        progress.scanned(scan(1, 0));
+        UploadProgress progress = progress(1);
+        progress.handed();
         progress.uploadStarted();
 
-        progress.statusChanged(100, "embedded", null);
+        progress.statusChanged(100, "embedded", null, OURS + "f0");
         progress.uploaded("f0", 100, "pending", null);
-        progress.uploadsComplete();
+        progress.scanComplete();
 
         assertThat(progress.snapshot().done()).isEqualTo(1);
         assertThat(progress.isFinished()).isTrue();
     }
 
     @Test
-    void finishesOnlyWhenUploadsAreOverAndNothingIsProcessing() {
-        UploadProgress progress = new UploadProgress(clock, 1);
-        progress.scanned(scan(2, 0));
+    void finishesOnlyWhenTheWalkIsOverEveryFileHandledAndNothingProcessing() {
+        UploadProgress progress = progress(1);
+        progress.handed();
+        progress.handed();
         progress.uploadStarted();
         progress.uploaded("f0", 100, "pending", null);
-        progress.uploadStarted();
-        progress.uploadSkipped("f1", SkipReason.ALREADY_IN_PARADIGM);
+        progress.skipped("f1", SkipReason.ALREADY_UPLOADED);
 
         assertThat(progress.isFinished()).isFalse();
-        progress.uploadsComplete();
+        progress.scanComplete();
+        assertThat(progress.uploadsFinished()).isTrue();
         assertThat(progress.isFinished()).isFalse();
-        progress.statusChanged(100, "embedded", null);
+        progress.statusChanged(100, "embedded", null, OURS + "f0");
         assertThat(progress.isFinished()).isTrue();
     }
 
     @Test
-    void maxFailsCountsUploadFailuresNotProcessingFailures() {
-        UploadProgress progress = new UploadProgress(clock, 2);
-        progress.scanned(scan(4, 0));
+    void maxFailsCountsUploadFailuresAndDocumentsStoredWithoutTheirTagsNotProcessingFailures() {
+        UploadProgress progress = progress(2);
         progress.uploadStarted();
         progress.uploaded("f0", 100, "pending", null);
-        progress.statusChanged(100, "fail", "corrupt");
+        progress.statusChanged(100, "fail", "corrupt", OURS + "f0");
         progress.uploadStarted();
         progress.uploadFailed("f1", "HTTP 403 Forbidden");
 
         assertThat(progress.maxFailsReached()).isFalse();
         progress.uploadStarted();
-        progress.uploadFailed("f2", "HTTP 403 Forbidden");
+        progress.uploaded("f2", 102, "pending", null);
+        progress.storedWithoutTags("f2", "Invalid or unauthorized tag IDs: 999");
         assertThat(progress.maxFailsReached()).isTrue();
-        assertThat(progress.hasFailures()).isTrue();
+        UploadProgress.Summary summary = progress.summary();
+        assertThat(summary.tagsNotApplied()).isEqualTo(1);
+        assertThat(summary.failures()).extracting(ReasonTally.Group::reason).contains(
+                "stored without its tags (HTTP 207): Invalid or unauthorized tag IDs: 999");
     }
 
     @Test
-    void statusChangesOfOtherFilesAreIgnored() {
-        UploadProgress progress = new UploadProgress(clock, 1);
-        progress.scanned(scan(1, 0));
-        progress.statusChanged(999, "embedded", null);
+    void statusChangesOfOtherDocumentsAreIgnoredAndNotKept() {
+        UploadProgress progress = progress(1);
+        progress.statusChanged(999, "embedded", null, "file:///elsewhere/x.pdf");
+        progress.statusChanged(998, "embedded", null, null);
+        progress.uploadStarted();
+        progress.uploaded("x", 999, "pending", null);
 
         assertThat(progress.snapshot().done()).isZero();
+        assertThat(progress.stillProcessing()).isEqualTo(1);
     }
 
     @Test
-    void rateAndEtaFollowTheSettledDocuments() {
-        UploadProgress progress = new UploadProgress(clock, 1);
-        progress.scanned(scan(4, 0));
-        assertThat(progress.snapshot().eta()).isNull();
+    void theTotalIsUnknownUntilCountedOrWalked() {
+        UploadProgress progress = progress(1);
+        assertThat(progress.snapshot().selected()).isEqualTo(-1);
 
-        for (int i = 0; i < 2; i++) {
-            progress.uploadStarted();
-            progress.uploaded("f" + i, 100 + i, "pending", null);
-            progress.statusChanged(100 + i, "embedded", null);
-        }
-        clock.advance(Duration.ofSeconds(10));
+        progress.counted(10, 2);
+        assertThat(progress.snapshot().selected()).isEqualTo(10);
 
-        ProgressSnapshot snapshot = progress.snapshot();
-        assertThat(snapshot.perSecond()).isEqualTo(0.2);
-        assertThat(snapshot.eta()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(snapshot.percent()).isEqualTo(50);
+        progress.handed();
+        progress.scanSkipped("a.exe", SkipReason.UNSUPPORTED_EXTENSION);
+        progress.excluded();
+        progress.scanComplete();
+        assertThat(progress.snapshot().selected()).isEqualTo(2);
+        assertThat(progress.summary().excluded()).isEqualTo(1);
     }
 
-    private static ScanResult scan(int toUpload, int skipped) {
-        List<ScannedFile> files = java.util.stream.IntStream.range(0, toUpload)
-                .mapToObj(i -> new ScannedFile(java.nio.file.Path.of("/data/f" + i), "f" + i, 10)).toList();
-        List<SkippedFile> skips = java.util.stream.IntStream.range(0, skipped)
-                .mapToObj(i -> new SkippedFile("s" + i, SkipReason.UNSUPPORTED_EXTENSION)).toList();
-        return new ScanResult(files, skips, 0);
+    @Test
+    void theRateIsTheLastHalfMinuteSoALongSkipPhaseDoesNotDistortTheEta() {
+        UploadProgress progress = progress(1);
+        progress.counted(100_020, 0);
+        assertThat(progress.snapshot().eta()).isNull();
+        for (int i = 0; i < 100_000; i++) {
+            progress.handed();
+            progress.skipped("old-" + i, SkipReason.ALREADY_UPLOADED);
+        }
+        clock.advance(Duration.ofMinutes(10));
+        progress.snapshot();
+        for (int second = 0; second < 40; second++) {
+            clock.advance(Duration.ofSeconds(1));
+            if (second % 4 == 0) {
+                progress.uploadStarted();
+                progress.uploaded("new-" + second, 100 + second, "embedded", null);
+            }
+            progress.snapshot();
+        }
+
+        ProgressSnapshot snapshot = progress.snapshot();
+        assertThat(snapshot.perSecond()).isBetween(0.2, 0.3);
+        // 10 files left at about 0.25 a second
+        assertThat(snapshot.eta()).isBetween(Duration.ofSeconds(30), Duration.ofSeconds(60));
+        assertThat(progress.summary().skipped()).singleElement()
+                .satisfies(group -> assertThat(group.examples()).containsExactly("old-0", "old-1", "old-10"));
+    }
+
+    @Test
+    void aStoppedRunCountsTheFilesItDidNotTryWithoutCallingThemSkipped() {
+        UploadProgress progress = progress(1);
+        progress.counted(1000, 0);
+        progress.handed();
+        progress.uploadStarted();
+        progress.uploaded("f0", 100, "embedded", null);
+
+        progress.interrupt();
+
+        ProgressSnapshot snapshot = progress.snapshot();
+        assertThat(snapshot.percent()).isZero();
+        assertThat(snapshot.skipped()).isZero();
+        assertThat(progress.summary().notAttempted()).isEqualTo(999);
+        assertThat(progress.isStopping()).isTrue();
+    }
+
+    private UploadProgress progress(int maxFails) {
+        return new UploadProgress(clock, maxFails,
+                externalId -> externalId.startsWith(OURS) ? externalId.substring(OURS.length()) : null);
     }
 
     /** A clock the test moves by hand. */

@@ -20,8 +20,11 @@ record UploaderRun(int status, String output) {
         return new UploaderRun(status, bytes.toString(StandardCharsets.UTF_8));
     }
 
-    /** Runs against the test's emulator, polling fast, with plain progress lines. */
-    static UploaderRun against(ParadigmEmulatorExtension paradigm, String... args) {
+    /**
+     * Runs against the test's emulator, polling fast, with plain progress lines, keeping the default state files in
+     * {@code stateDir}.
+     */
+    static UploaderRun against(ParadigmEmulatorExtension paradigm, java.nio.file.Path stateDir, String... args) {
         List<String> all = new ArrayList<>(List.of("--base-url=" + paradigm.baseUrl(), "--api-key=" + paradigm.apiKey(),
                 "--progress=lines", "--processing-timeout=60"));
         if (List.of(args).stream().noneMatch(arg -> arg.startsWith("--workspace-id="))) {
@@ -29,10 +32,12 @@ record UploaderRun(int status, String output) {
         }
         all.addAll(List.of(args));
         System.setProperty(UploaderSettings.POLL_INTERVAL, "PT0.2S");
+        System.setProperty(UploaderSettings.STATE_DIR, stateDir.toString());
         try {
             return run(all.toArray(String[]::new));
         } finally {
             System.clearProperty(UploaderSettings.POLL_INTERVAL);
+            System.clearProperty(UploaderSettings.STATE_DIR);
         }
     }
 

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class UploaderSettingsTest {
 
-    private final Map<String, String> properties = new HashMap<>(Map.of(UploaderSettings.FILES_DIR, "docs"));
+    private final Map<String, String> properties = new HashMap<>(Map.of(UploaderSettings.FILES_DIR, "samples"));
 
     private UploaderSettings settings() {
         return UploaderSettings.from(key -> Optional.ofNullable(properties.get(key)));
@@ -25,7 +25,7 @@ class UploaderSettingsTest {
     void defaultsAreThoseOfTheVendorScript() {
         UploaderSettings settings = settings();
 
-        assertThat(settings.filesDir()).isEqualTo(Path.of("docs"));
+        assertThat(settings.filesDir()).isEqualTo(Path.of("samples"));
         assertThat(settings.concurrency()).isEqualTo(10);
         assertThat(settings.maxFails()).isEqualTo(1);
         assertThat(settings.tags()).isEmpty();
@@ -91,6 +91,24 @@ class UploaderSettingsTest {
         properties.clear();
 
         assertThatThrownBy(this::settings).hasMessageContaining("--files-dir").hasMessageContaining("UPLOADER_FILES_DIR");
+    }
+
+    @Test
+    void aFolderThatDoesNotExistOrIsAFileIsRefusedNamingIt() {
+        properties.put(UploaderSettings.FILES_DIR, "samples/nothing-here");
+        assertThatThrownBy(this::settings).hasMessage("--files-dir (uploader.files-dir): "
+                                                      + Path.of("samples/nothing-here").toAbsolutePath() + " does not exist");
+
+        properties.put(UploaderSettings.FILES_DIR, "samples/welcome.md");
+        assertThatThrownBy(this::settings).hasMessageEndingWith("welcome.md is not a folder");
+    }
+
+    @Test
+    void defaultStateFilesLiveInTheHomeFolderUnlessAnotherIsSet() {
+        assertThat(settings().stateDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".paradigm-uploader"));
+
+        properties.put(UploaderSettings.STATE_DIR, "/var/lib/uploader");
+        assertThat(settings().stateDir()).isEqualTo(Path.of("/var/lib/uploader"));
     }
 
     @Test
