@@ -28,6 +28,7 @@ public class FolderUploadRoutes extends RouteBuilder {
     private final UploaderSettings settings;
     private final long workspaceId;
     private final UploadProgress progress;
+    private final UploadStateFile state;
     private final UploadSteps steps;
 
     public FolderUploadRoutes(UploaderSettings settings, long workspaceId, UploadProgress progress,
@@ -35,6 +36,7 @@ public class FolderUploadRoutes extends RouteBuilder {
         this.settings = settings;
         this.workspaceId = workspaceId;
         this.progress = progress;
+        this.state = state;
         this.steps = new UploadSteps(progress, state, settings.onExisting());
     }
 
@@ -76,7 +78,7 @@ public class FolderUploadRoutes extends RouteBuilder {
                         exchange.getMessage().getHeader(ParadigmConstants.EXTERNAL_ID, String.class)));
     }
 
-    /** Walks the folder on the caller's thread; each file waits for room on the queue. */
+    /** Walks the folder on the caller's thread; each file to upload waits for room on the queue. */
     private void walk(Exchange exchange) {
         ProducerTemplate template = exchange.getContext().createProducerTemplate();
         Endpoint queue = exchange.getContext().getEndpoint(queueUri());
@@ -84,6 +86,11 @@ public class FolderUploadRoutes extends RouteBuilder {
             boolean complete = settings.scanner().scan(settings.filesDir(), new FolderScanner.Listener() {
                 @Override
                 public void upload(ScannedFile file) {
+                    // answered here, without a message: resuming a million-file run skips at the walk's pace
+                    if (state.mark(file.relativePath()) == UploadStateFile.Mark.DONE) {
+                        progress.scanSkipped(file.relativePath(), SkipReason.ALREADY_UPLOADED);
+                        return;
+                    }
                     if (progress.maxFailsReached()) {
                         progress.scanSkipped(file.relativePath(), SkipReason.NOT_ATTEMPTED);
                         return;

@@ -1,0 +1,43 @@
+package io.camelparadigm.examples.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+/**
+ * A folder as file shares hold them, for the folder uploader's benchmark: {@code count} PDF-named files of
+ * {@code size} bytes, a thousand per subfolder ({@code part-0001/doc-0000001.pdf}), each with different content.
+ * Files already there with the right size are kept, so a million-file folder is written once.
+ */
+final class SampleFolder {
+
+    static final int FILES_PER_FOLDER = 1000;
+
+    private SampleFolder() {
+    }
+
+    static void generate(Path root, int count, int size, long seed) throws IOException {
+        if (size < Long.BYTES) {
+            throw new IllegalArgumentException("files must be at least " + Long.BYTES + " bytes, was " + size);
+        }
+        byte[] content = new byte[size];
+        new SplittableRandom(seed).nextBytes(content);
+        ByteBuffer stamp = ByteBuffer.wrap(content);
+        for (int i = 1; i <= count; i++) {
+            Path file = root.resolve(String.format("part-%04d/doc-%07d.pdf", (i - 1) / FILES_PER_FOLDER + 1, i));
+            if (Files.exists(file) && Files.size(file) == size) {
+                continue;
+            }
+            if (i % FILES_PER_FOLDER == 1 || !Files.isDirectory(file.getParent())) {
+                Files.createDirectories(file.getParent());
+            }
+            stamp.putLong(0, i);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                out.write(content);
+            }
+        }
+    }
+}
