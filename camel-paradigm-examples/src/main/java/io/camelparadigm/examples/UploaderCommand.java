@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
                  "Without PARADIGM_API_KEY it uploads to an embedded Paradigm emulator, so it runs offline.",
                  "Every option is also a property (application.properties, -Dkey=value) and an environment variable: "
                  + "shown in brackets." },
-         footer = { "", "Exit status: 0 every document processed, 1 some failed or still processing, 2 bad settings." })
+         footer = { "", "Exit status: 0 every document processed, 1 some failed or still processing, 2 bad settings, "
+                        + "3 out of memory or an unexpected error, 130 interrupted." })
 public final class UploaderCommand implements Callable<Integer> {
 
     @Option(names = "--files-dir", paramLabel = "<folder>",
@@ -63,8 +64,9 @@ public final class UploaderCommand implements Callable<Integer> {
     List<Long> tags;
 
     @Option(names = "--state-file", paramLabel = "<file>",
-            description = "Remembers what was uploaded, so a rerun uploads only what is missing. "
-                          + "[uploader.state-file, UPLOADER_STATE_FILE]")
+            description = "Remembers what was uploaded (and what was in flight), so a rerun uploads only what is "
+                          + "missing; default one per folder, instance and workspace in ~/.paradigm-uploader "
+                          + "(uploader.state-dir). [uploader.state-file, UPLOADER_STATE_FILE]")
     Path stateFile;
 
     @Option(names = "--include-extensions", split = ",", paramLabel = "<ext|name>",
@@ -83,8 +85,10 @@ public final class UploaderCommand implements Callable<Integer> {
     Integer maxFileSizeMb;
 
     @Option(names = "--on-existing", paramLabel = "upload|skip|fail",
-            description = "When Paradigm already holds a document with the same external id (the file's URI): "
-                          + "skip it (default), upload it again, or fail. [uploader.on-existing, UPLOADER_ON_EXISTING]")
+            description = "Files the state file records as uploaded are skipped without a request. For the others: "
+                          + "skip (default) and upload send them without asking Paradigm first; fail looks each "
+                          + "one up and fails if Paradigm already holds its external id (the file's URI). "
+                          + "[uploader.on-existing, UPLOADER_ON_EXISTING]")
     String onExisting;
 
     @Option(names = "--processing-timeout", paramLabel = "<duration>",
