@@ -138,6 +138,38 @@ class UploaderJarIT {
         }
     }
 
+    /**
+     * The heap runs out in the middle of a run (a processing error whose detail is larger than the uploader's heap):
+     * one clear message after the summary, exit status 3, no success line, and the same command then resumes.
+     */
+    @Test
+    void runningOutOfMemoryEndsTheRunWithAMessageAndStatus3AndTheSameCommandResumes() throws Exception {
+        Path folder = Files.createDirectories(workDir.resolve("docs"));
+        for (int i = 0; i < 20; i++) {
+            Files.writeString(folder.resolve("doc-" + i + ".txt"), "document " + i);
+        }
+        try (ParadigmEmulator paradigm = ParadigmEmulator.builder().realClock().stepDuration(Duration.ofMillis(50))
+                .build().start()) {
+            paradigm.scriptFailure("doc-7\\.txt", "parsing_failed", "x".repeat(48 * 1024 * 1024));
+            Map<String, String> env = Map.of("PARADIGM_BASE_URL", paradigm.baseUrl(), "PARADIGM_API_KEY",
+                    paradigm.apiKey(), "PARADIGM_WORKSPACE_ID", String.valueOf(paradigm.workspaceId()));
+            String[] args = {"--files-dir=" + folder, "--state-file=state", "--progress=lines"};
+
+            Result run = java(workDir, env, List.of("-Xmx48m"), args);
+
+            assertThat(run.status()).as(run.output()).isEqualTo(3);
+            assertThat(run.output()).contains("Summary: ", "Out of memory: the uploader stopped (maximum heap ",
+                    "Run the same command again to upload only what is missing (state file "
+                    + workDir.resolve("state") + ")").doesNotContain("Every uploaded document is processed.");
+
+            Result again = java(workDir, env, List.of("-Xmx48m"), args);
+
+            assertThat(again.status()).as(again.output()).isZero();
+            assertThat(paradigm.storedFiles(paradigm.workspaceId())).hasSize(20)
+                    .extracting(StoredFile::externalId).doesNotHaveDuplicates();
+        }
+    }
+
     /** Tens of thousands of files in a heap far too small to hold a list of them. */
     @Test
     void twentyThousandFilesUploadWithAThirtyTwoMegabyteHeap() throws Exception {

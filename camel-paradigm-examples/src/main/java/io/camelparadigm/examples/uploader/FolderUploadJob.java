@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -269,8 +270,8 @@ public final class FolderUploadJob {
      * still processing, so that a status change the event consumer missed cannot make the run wait for ever.
      */
     private Ending awaitEnd(ProducerTemplate template) throws InterruptedException {
-        Duration quiet = settings.pollInterval().multipliedBy(10).compareTo(Duration.ofSeconds(2)) < 0
-                ? Duration.ofSeconds(2) : settings.pollInterval().multipliedBy(10);
+        Duration quiet = settings.pollInterval().multipliedBy(3).compareTo(Duration.ofSeconds(2)) < 0
+                ? Duration.ofSeconds(2) : settings.pollInterval().multipliedBy(3);
         Instant uploadsDoneAt = null;
         while (true) {
             if (progress.awaitFinished(quiet)) {
@@ -293,16 +294,38 @@ public final class FolderUploadJob {
         }
     }
 
+    /**
+     * Asks Paradigm about the documents still processing: one by one when there are few, else by listing the final
+     * documents of their upload sessions. Errors are left for the next time; the timeout still ends the wait.
+     */
     private void checkStillProcessing(ProducerTemplate template) {
-        for (long fileId : progress.someStillProcessing(RECONCILE_BATCH)) {
+        if (progress.stillProcessing() <= RECONCILE_BATCH) {
+            for (long fileId : progress.someStillProcessing(RECONCILE_BATCH)) {
+                try {
+                    settle(template.requestBodyAndHeader("paradigm:getFile", null, ParadigmConstants.FILE_ID, fileId,
+                            ParadigmFile.class));
+                } catch (RuntimeException e) {
+                    // asked again next time
+                }
+            }
+            return;
+        }
+        String finalOfSession = "paradigm:listFiles?workspaceId=" + connection.workspaceId()
+                                + "&status=" + ProcessingFollower.FINAL_STATUSES + "&pageSize=100&streamResults=true";
+        for (String session : progress.sessionsStillProcessing()) {
             try {
-                ParadigmFile file = template.requestBodyAndHeader("paradigm:getFile", null,
-                        ParadigmConstants.FILE_ID, fileId, ParadigmFile.class);
-                progress.statusChanged(fileId, file.status(), file.statusDetail(), file.externalId());
+                Iterator<?> files = template.requestBodyAndHeader(finalOfSession, null,
+                        ParadigmConstants.FILTER_UPLOAD_SESSION_UUID, session, Iterator.class);
+                files.forEachRemaining(file -> settle((ParadigmFile) file));
             } catch (RuntimeException e) {
-                // asked again next time; the timeout still ends the wait
+                // listed again next time
             }
         }
+    }
+
+    private void settle(ParadigmFile file) {
+        progress.statusChanged(file.id(), file.status(), file.statusDetail(), file.externalId(),
+                file.uploadSessionUuid());
     }
 
     /** Ctrl-C or a kill: no new upload starts; the run reports (see {@link #uploadAndReport}), then the JVM ends. */

@@ -16,20 +16,24 @@ import org.apache.camel.builder.RouteBuilder;
  * <li>{@code seda:upload-file} ({@code batch-size} consumers) skips what the state file says is done, looks up
  * by external id the files whose earlier upload was cut short, uploads the rest with {@code paradigm:upload}
  * (whose client retries 429, 503 and lost connections) and records the outcome;</li>
- * <li>{@code paradigm:fileEvents} reports each document's final status to the progress.</li>
+ * <li>{@code timer:follow-processing} lists, once per poll interval, the documents of the workspace that reached a
+ * final status since the last listing ({@link ProcessingFollower}), and reports those of this run to the
+ * progress.</li>
  * </ul>
  * Send any message to {@code direct:upload-folder} to run it; it returns once every file is queued.
  */
 public class FolderUploadRoutes extends RouteBuilder {
 
     /** The route following processing, started before the first upload. */
-    public static final String FOLLOW_ROUTE = "follow-statuses";
+    public static final String FOLLOW_ROUTE = "follow-processing";
+    private static final int FOLLOW_PAGE_SIZE = 100;
 
     private final UploaderSettings settings;
     private final long workspaceId;
     private final UploadProgress progress;
     private final UploadStateFile state;
     private final UploadSteps steps;
+    private final ProcessingFollower follower;
 
     public FolderUploadRoutes(UploaderSettings settings, long workspaceId, UploadProgress progress,
                               UploadStateFile state) {
@@ -38,6 +42,7 @@ public class FolderUploadRoutes extends RouteBuilder {
         this.progress = progress;
         this.state = state;
         this.steps = new UploadSteps(progress, state, settings.onExisting());
+        this.follower = new ProcessingFollower(progress, FOLLOW_PAGE_SIZE);
     }
 
     @Override
@@ -61,8 +66,9 @@ public class FolderUploadRoutes extends RouteBuilder {
                     .process(steps::uploaded)
                 .end();
 
-        // Started by the job once the key is checked, before any upload: every document of this run comes after.
-        from(followUri()).routeId(FOLLOW_ROUTE).autoStartup(false)
+        // Started by the job once the key is checked; a listing starts only when the previous one is over.
+        from("timer:follow-processing?delay=0&period=" + settings.pollInterval().toMillis()).routeId(FOLLOW_ROUTE)
+                .autoStartup(false)
                 .onException(Throwable.class)
                     .handled(true)
                     .process(exchange -> {
@@ -71,11 +77,10 @@ public class FolderUploadRoutes extends RouteBuilder {
                         }
                     })
                 .end()
-                .process(exchange -> progress.statusChanged(
-                        exchange.getMessage().getHeader(ParadigmConstants.FILE_ID, Long.class),
-                        exchange.getMessage().getHeader(ParadigmConstants.STATUS, String.class),
-                        exchange.getMessage().getHeader(ParadigmConstants.STATUS_DETAIL, String.class),
-                        exchange.getMessage().getHeader(ParadigmConstants.EXTERNAL_ID, String.class)));
+                .filter(follower::prepare)
+                    .to(finalDocumentsUri())
+                    .process(follower::listed)
+                .end();
     }
 
     /** Walks the folder on the caller's thread; each file to upload waits for room on the queue. */
@@ -128,9 +133,9 @@ public class FolderUploadRoutes extends RouteBuilder {
                + "&blockWhenFull=true";
     }
 
-    String followUri() {
-        return "paradigm:fileEvents?workspaceId=" + workspaceId + "&terminalOnly=true&startFrom=now&initialDelay=0"
-               + "&delay=" + settings.pollInterval().toMillis();
+    String finalDocumentsUri() {
+        return "paradigm:listFiles?workspaceId=" + workspaceId + "&status=" + ProcessingFollower.FINAL_STATUSES
+               + "&ordering=created_at&pageSize=" + FOLLOW_PAGE_SIZE + "&streamResults=true";
     }
 
     String lookupUri() {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,10 @@ public final class UploadProgress {
     private long tagsNotApplied;
     private long done;
     private long lastChangeMillis;
+    private Instant firstCreatedAt;
     private final FileIdSet processing = new FileIdSet();
+    /** Upload sessions holding documents still processing, with how many: what a reconciliation lists. */
+    private final Map<String, Long> processingBySession = new HashMap<>();
     private final Map<Long, Terminal> earlyTerminal = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Terminal> eldest) {
@@ -130,8 +134,12 @@ public final class UploadProgress {
         skipped(relativePath, reason);
     }
 
-    /** Paradigm stored the document; it is processed from now on. */
-    public synchronized void uploaded(String relativePath, long fileId, String status, String statusDetail) {
+    /** Paradigm stored the document in upload session {@code sessionUuid}; it is processed from now on. */
+    public synchronized void uploaded(String relativePath, long fileId, String sessionUuid, Instant createdAt,
+                                      String status, String statusDetail) {
+        if (createdAt != null && (firstCreatedAt == null || createdAt.isBefore(firstCreatedAt))) {
+            firstCreatedAt = createdAt;
+        }
         uploading--;
         uploaded++;
         handled++;
@@ -140,8 +148,8 @@ public final class UploadProgress {
             settle(relativePath, status, statusDetail);
         } else if (early != null) {
             settle(relativePath, early.status(), early.detail());
-        } else {
-            processing.add(fileId);
+        } else if (processing.add(fileId) && sessionUuid != null) {
+            processingBySession.merge(sessionUuid, 1L, Long::sum);
         }
         changed();
     }
@@ -164,13 +172,20 @@ public final class UploadProgress {
      * A status change of any document of the workspace; documents of other runs are ignored, and a document's
      * final status is counted once however often it is reported.
      */
-    public synchronized void statusChanged(long fileId, String status, String statusDetail, String externalId) {
+    public synchronized void statusChanged(long fileId, String status, String statusDetail, String externalId,
+                                           String sessionUuid) {
         if (!FileStatus.isTerminal(status)) {
             return;
         }
         String relativePath = externalId == null ? null : relativePathOfExternalId.apply(externalId);
         if (processing.remove(fileId)) {
+            if (sessionUuid != null) {
+                processingBySession.computeIfPresent(sessionUuid, (session, count) -> count > 1 ? count - 1 : null);
+            }
             settle(relativePath != null ? relativePath : "file " + fileId, status, statusDetail);
+            if (processing.size() == 0) {
+                processingBySession.clear();
+            }
             changed();
         } else if (relativePath != null) {
             earlyTerminal.put(fileId, new Terminal(status, statusDetail));
@@ -223,6 +238,16 @@ public final class UploadProgress {
     /** Up to {@code max} of the documents still processing. */
     public synchronized long[] someStillProcessing(int max) {
         return processing.some(max);
+    }
+
+    /** The upload sessions of the documents still processing (as far as the answers and events named them). */
+    public synchronized List<String> sessionsStillProcessing() {
+        return List.copyOf(processingBySession.keySet());
+    }
+
+    /** When the first document of this run was created, on the server's clock; null before any upload. */
+    public synchronized Instant firstCreatedAt() {
+        return firstCreatedAt;
     }
 
     /** How long since a file was last settled (uploaded, skipped, failed or processed). */

@@ -113,7 +113,10 @@ public final class UploadSteps {
         ScannedFile file = scannedFile(exchange);
         Message message = exchange.getMessage();
         state.done(file.relativePath());
+        ParadigmFile document = message.getBody(ParadigmFile.class);
         progress.uploaded(file.relativePath(), message.getHeader(ParadigmConstants.FILE_ID, Long.class),
+                message.getHeader(ParadigmConstants.UPLOAD_SESSION_UUID, String.class),
+                document == null || document.createdAt() == null ? null : document.createdAt().toInstant(),
                 message.getHeader(ParadigmConstants.STATUS, String.class),
                 message.getHeader(ParadigmConstants.STATUS_DETAIL, String.class));
         if (Boolean.FALSE.equals(message.getHeader(ParadigmConstants.TAGS_APPLIED, Boolean.class))) {
@@ -138,13 +141,17 @@ public final class UploadSteps {
         progress.uploadFailed(path, reason(failure));
     }
 
-    /** A short reason for the summary; failures with the same cause read the same so they group. */
+    /**
+     * A short reason for the summary; failures with the same cause read the same so they group (a request's query
+     * string, which names the file, is left out).
+     */
     static String reason(Throwable failure) {
         if (failure instanceof ParadigmException paradigm) {
             // the message starts with the operation ("upload: HTTP 403 ..."), which the summary already says
             String prefix = paradigm.getOperation() + ": ";
             String message = String.valueOf(paradigm.getMessage());
-            return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+            return (message.startsWith(prefix) ? message.substring(prefix.length()) : message)
+                    .replaceAll("\\?[^\\s:]*", "");
         }
         return failure == null ? "unknown error" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }

@@ -28,12 +28,12 @@ class UploadProgressTest {
         assertThat(progress.snapshot()).extracting(ProgressSnapshot::inFlight, ProgressSnapshot::queued,
                 ProgressSnapshot::skipped).containsExactly(2L, 1L, 1L);
 
-        progress.uploaded("f0", 100, "pending", null);
-        progress.uploaded("f1", 101, "pending", null);
-        progress.statusChanged(100, "parsing", null, OURS + "f0");
-        progress.statusChanged(100, "embedded", null, OURS + "f0");
-        progress.statusChanged(100, "embedded", null, OURS + "f0");
-        progress.statusChanged(101, "parsing_failed", "Unsupported layout", OURS + "f1");
+        progress.uploaded("f0", 100, "session-1", null, "pending", null);
+        progress.uploaded("f1", 101, "session-1", null, "pending", null);
+        progress.statusChanged(100, "parsing", null, OURS + "f0", "session-1");
+        progress.statusChanged(100, "embedded", null, OURS + "f0", "session-1");
+        progress.statusChanged(100, "embedded", null, OURS + "f0", "session-1");
+        progress.statusChanged(101, "parsing_failed", "Unsupported layout", OURS + "f1", "session-1");
 
         ProgressSnapshot snapshot = progress.snapshot();
         assertThat(snapshot.done()).isEqualTo(1);
@@ -50,8 +50,8 @@ class UploadProgressTest {
         progress.handed();
         progress.uploadStarted();
 
-        progress.statusChanged(100, "embedded", null, OURS + "f0");
-        progress.uploaded("f0", 100, "pending", null);
+        progress.statusChanged(100, "embedded", null, OURS + "f0", "session-1");
+        progress.uploaded("f0", 100, "session-1", null, "pending", null);
         progress.scanComplete();
 
         assertThat(progress.snapshot().done()).isEqualTo(1);
@@ -64,14 +64,14 @@ class UploadProgressTest {
         progress.handed();
         progress.handed();
         progress.uploadStarted();
-        progress.uploaded("f0", 100, "pending", null);
+        progress.uploaded("f0", 100, "session-1", null, "pending", null);
         progress.skipped("f1", SkipReason.ALREADY_UPLOADED);
 
         assertThat(progress.isFinished()).isFalse();
         progress.scanComplete();
         assertThat(progress.uploadsFinished()).isTrue();
         assertThat(progress.isFinished()).isFalse();
-        progress.statusChanged(100, "embedded", null, OURS + "f0");
+        progress.statusChanged(100, "embedded", null, OURS + "f0", "session-1");
         assertThat(progress.isFinished()).isTrue();
     }
 
@@ -79,14 +79,14 @@ class UploadProgressTest {
     void maxFailsCountsUploadFailuresAndDocumentsStoredWithoutTheirTagsNotProcessingFailures() {
         UploadProgress progress = progress(2);
         progress.uploadStarted();
-        progress.uploaded("f0", 100, "pending", null);
-        progress.statusChanged(100, "fail", "corrupt", OURS + "f0");
+        progress.uploaded("f0", 100, "session-1", null, "pending", null);
+        progress.statusChanged(100, "fail", "corrupt", OURS + "f0", "session-1");
         progress.uploadStarted();
         progress.uploadFailed("f1", "HTTP 403 Forbidden");
 
         assertThat(progress.maxFailsReached()).isFalse();
         progress.uploadStarted();
-        progress.uploaded("f2", 102, "pending", null);
+        progress.uploaded("f2", 102, "session-1", null, "pending", null);
         progress.storedWithoutTags("f2", "Invalid or unauthorized tag IDs: 999");
         assertThat(progress.maxFailsReached()).isTrue();
         UploadProgress.Summary summary = progress.summary();
@@ -98,10 +98,10 @@ class UploadProgressTest {
     @Test
     void statusChangesOfOtherDocumentsAreIgnoredAndNotKept() {
         UploadProgress progress = progress(1);
-        progress.statusChanged(999, "embedded", null, "file:///elsewhere/x.pdf");
-        progress.statusChanged(998, "embedded", null, null);
+        progress.statusChanged(999, "embedded", null, "file:///elsewhere/x.pdf", "session-1");
+        progress.statusChanged(998, "embedded", null, null, "session-1");
         progress.uploadStarted();
-        progress.uploaded("x", 999, "pending", null);
+        progress.uploaded("x", 999, "session-1", null, "pending", null);
 
         assertThat(progress.snapshot().done()).isZero();
         assertThat(progress.stillProcessing()).isEqualTo(1);
@@ -138,7 +138,7 @@ class UploadProgressTest {
             clock.advance(Duration.ofSeconds(1));
             if (second % 4 == 0) {
                 progress.uploadStarted();
-                progress.uploaded("new-" + second, 100 + second, "embedded", null);
+                progress.uploaded("new-" + second, 100 + second, "session-1", null, "embedded", null);
             }
             progress.snapshot();
         }
@@ -157,7 +157,7 @@ class UploadProgressTest {
         progress.counted(1000, 0);
         progress.handed();
         progress.uploadStarted();
-        progress.uploaded("f0", 100, "embedded", null);
+        progress.uploaded("f0", 100, "session-1", null, "embedded", null);
 
         progress.interrupt();
 
@@ -166,6 +166,22 @@ class UploadProgressTest {
         assertThat(snapshot.skipped()).isZero();
         assertThat(progress.summary().notAttempted()).isEqualTo(999);
         assertThat(progress.isStopping()).isTrue();
+    }
+
+    @Test
+    void remembersTheUploadSessionsOfTheDocumentsStillProcessing() {
+        UploadProgress progress = progress(1);
+        progress.uploaded("a", 100, "session-1", null, "pending", null);
+        progress.uploaded("b", 101, "session-2", null, "pending", null);
+        progress.uploaded("c", 102, "session-2", null, "pending", null);
+        assertThat(progress.sessionsStillProcessing()).containsExactlyInAnyOrder("session-1", "session-2");
+
+        progress.statusChanged(100, "embedded", null, OURS + "a", "session-1");
+        progress.statusChanged(101, "embedded", null, OURS + "b", "session-2");
+        assertThat(progress.sessionsStillProcessing()).containsExactly("session-2");
+
+        progress.statusChanged(102, "embedded", null, OURS + "c", null);
+        assertThat(progress.sessionsStillProcessing()).isEmpty();
     }
 
     private UploadProgress progress(int maxFails) {
