@@ -19,9 +19,8 @@ import picocli.CommandLine.Spec;
  * one JSON line. See docs/benchmarks.md.
  */
 @Command(name = "paradigm-bench", mixinStandardHelpOptions = true, version = "camel-paradigm bench 0.1.0",
-         subcommands = ConsumerBenchCommand.class,
          sortOptions = false, usageHelpAutoWidth = true,
-         subcommands = FolderUploaderBench.class,
+         subcommands = {ConsumerBenchCommand.class, FolderUploaderBench.class},
          description = "Uploads N generated files of size S at concurrency C to an in-process Paradigm emulator, "
                        + "through the paradigm: component and through a plain HttpClient 5 uploader, and prints "
                        + "one JSON line with the figures of both.",
