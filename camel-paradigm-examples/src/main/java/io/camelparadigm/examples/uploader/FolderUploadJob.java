@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 
 import io.camelparadigm.component.paradigm.ParadigmComponent;
 import io.camelparadigm.component.paradigm.ParadigmConstants;
+import io.camelparadigm.component.paradigm.client.ParadigmApiException;
 import io.camelparadigm.component.paradigm.client.ParadigmJson;
 import io.camelparadigm.component.paradigm.model.ParadigmFile;
 import io.camelparadigm.component.paradigm.model.Workspace;
@@ -122,6 +123,12 @@ public final class FolderUploadJob {
                 return 2;
             }
             return uploadAndReport(main);
+        } catch (OutOfMemoryError e) {
+            memoryReserve = null;
+            out.println("Error: out of memory before the uploads started (maximum heap "
+                        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB): give the uploader more, e.g. "
+                        + "java -Xmx256m -jar paradigm-uploader.jar ...");
+            return 3;
         } catch (Exception e) {
             out.println("Error: the uploader could not start: " + e.getMessage());
             return 3;
@@ -241,8 +248,12 @@ public final class FolderUploadJob {
         try {
             workspaces = template.requestBody("paradigm:listWorkspaces", null, List.class);
         } catch (RuntimeException e) {
-            return "Paradigm at " + connection.baseUrl() + " did not accept the API key: "
-                   + UploadSteps.reason(rootCause(e));
+            Throwable cause = rootCause(e);
+            boolean refused = cause instanceof ParadigmApiException api
+                              && (api.getHttpStatus() == 401 || api.getHttpStatus() == 403);
+            return (refused ? "Paradigm at " + connection.baseUrl() + " did not accept the API key: "
+                            : "Cannot check the key and the workspace at " + connection.baseUrl() + ": ")
+                   + UploadSteps.reason(cause);
         }
         long workspaceId = connection.workspaceId();
         if (workspaces.stream().anyMatch(w -> w instanceof Workspace workspace && workspace.id() == workspaceId)) {

@@ -257,6 +257,22 @@ class FolderUploaderTest {
     }
 
     @Test
+    void anInstanceThatDoesNotAnswerIsOneLineAndStatus2() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        UploaderRun run = UploaderRun.run("--base-url=http://127.0.0.1:" + closedPort, "--api-key=some-key",
+                "--workspace-id=1", "--files-dir=" + SAMPLES, "--progress=lines",
+                "--state-file=" + temp.resolve("s.state"), "--processing-timeout=10");
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.lines()).last().asString()
+                .startsWith("Error: Cannot check the key and the workspace at http://127.0.0.1:" + closedPort + ": ")
+                .contains("Connection refused");
+    }
+
+    @Test
     void aWorkspaceTheKeyCannotSeeIsReportedBeforeAnyUpload() {
         UploaderRun run = run("--files-dir=" + SAMPLES, "--workspace-id=" + PARADIGM.foreignWorkspaceId());
 
