@@ -19,23 +19,21 @@ final class Accounts {
     static final long FOREIGN_COMPANY = 2;
     static final String WORKSPACE_TYPE = "custom";
 
-    enum Role { VIEWER, EDITOR }
-
     record User(long id, long companyId, String firstName, String lastName, String username) {
     }
 
     record Workspace(long id, String name, String type, long companyId) {
     }
 
-    record Tag(long id, String name, long companyId) {
+    record Tag(long id, String name, String description, boolean autoAssign, long companyId) {
     }
 
     /** The holder of a valid API key. */
     static final class Caller {
         private final User user;
-        private final Map<Long, Role> roles;
+        private final Map<Long, WorkspaceRole> roles;
 
-        private Caller(User user, Map<Long, Role> roles) {
+        private Caller(User user, Map<Long, WorkspaceRole> roles) {
             this.user = user;
             this.roles = roles;
         }
@@ -49,10 +47,16 @@ final class Accounts {
         }
 
         synchronized boolean canWrite(long workspaceId) {
-            return roles.get(workspaceId) == Role.EDITOR;
+            WorkspaceRole role = roles.get(workspaceId);
+            return role != null && role.canWrite();
         }
 
-        synchronized void grant(long workspaceId, Role role) {
+        /** Whether the caller may write in at least one workspace (what creating a tag requires). */
+        synchronized boolean canWriteSomewhere() {
+            return roles.values().stream().anyMatch(WorkspaceRole::canWrite);
+        }
+
+        synchronized void grant(long workspaceId, WorkspaceRole role) {
             roles.put(workspaceId, role);
         }
 
@@ -75,9 +79,24 @@ final class Accounts {
     }
 
     synchronized Tag addTag(String name, long companyId) {
-        Tag tag = new Tag(nextTagId++, name, companyId);
+        return addTag(name, "", false, companyId);
+    }
+
+    synchronized Tag addTag(String name, String description, boolean autoAssign, long companyId) {
+        Tag tag = new Tag(nextTagId++, name, description, autoAssign, companyId);
         tags.put(tag.id(), tag);
         return tag;
+    }
+
+    /** A new tag, unless the company already has one of that name (then empty). */
+    synchronized Optional<Tag> addTagIfNew(String name, String description, boolean autoAssign, long companyId) {
+        boolean taken = tags.values().stream().anyMatch(tag -> tag.companyId() == companyId && tag.name().equals(name));
+        return taken ? Optional.empty() : Optional.of(addTag(name, description, autoAssign, companyId));
+    }
+
+    /** The tags of the caller's company, by id. */
+    synchronized List<Tag> tagsOf(Caller caller) {
+        return tags.values().stream().filter(tag -> tag.companyId() == caller.user().companyId()).toList();
     }
 
     synchronized Caller addKey(String apiKey, User user) {

@@ -4,7 +4,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** What the emulator answers to one request. */
+/** What the emulator answers to one request; {@code body} is null for a 204. */
 record ApiAnswer(int status, JsonNode body, Map<String, String> headers, Disposition disposition) {
 
     enum Disposition {
@@ -18,6 +18,11 @@ record ApiAnswer(int status, JsonNode body, Map<String, String> headers, Disposi
 
     static ApiAnswer json(int status, JsonNode body) {
         return new ApiAnswer(status, body, Map.of(), Disposition.RESPOND);
+    }
+
+    /** 204: done, nothing to say. */
+    static ApiAnswer noContent() {
+        return new ApiAnswer(204, null, Map.of(), Disposition.RESPOND);
     }
 
     static ApiAnswer drop() {

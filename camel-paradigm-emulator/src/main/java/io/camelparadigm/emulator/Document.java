@@ -22,19 +22,23 @@ final class Document {
 
     final long id;
     final Accounts.Workspace workspace;
-    final String filename;
-    final String title;
-    final String extension;
-    final long size;
-    final String sha256;
     final long createdAtMicros;
     final String uploadSessionUuid;
-    final ObjectNode externalMetadata;
     final Accounts.User createdBy;
     final String parser;
-    final String content;
     final Integer fixedTotalPages;
-    final ProcessingPlan plan;
+    // What a PATCH can change (title, external metadata, the content and what follows from it); written under
+    // this document's lock, read without it.
+    volatile String filename;
+    volatile String title;
+    volatile String extension;
+    volatile long size;
+    volatile String sha256;
+    volatile String content;
+    volatile ProcessingPlan plan;
+    volatile ObjectNode externalMetadata;
+    /** When the current processing cycle began: the creation, or the last content replacement. */
+    private volatile long processingStartMicros;
     private final Set<Long> tagIds = new LinkedHashSet<>();
     private long lastEditMicros;
     private String statusVisionOverride;
@@ -59,6 +63,7 @@ final class Document {
         this.plan = plan;
         this.tagIds.addAll(tagIds);
         this.lastEditMicros = createdAtMicros;
+        this.processingStartMicros = createdAtMicros;
     }
 
     /** The extension without its dot, lower-cased, as Python's {@code os.path.splitext} finds it. */
@@ -99,6 +104,49 @@ final class Document {
         return added;
     }
 
+    /** Removes one tag, stamping the change; false when the document did not carry it. */
+    synchronized boolean removeTag(long tagId, long nowMicros) {
+        if (!tagIds.remove(tagId)) {
+            return false;
+        }
+        lastEditMicros = Math.max(lastEditMicros, nowMicros);
+        return true;
+    }
+
+    /**
+     * Applies a PATCH at once, stamping the change: each non-null argument replaces what the document has
+     * ({@code tagIds} all its tags, {@code externalMetadata} the metadata already merged by the caller). New content
+     * starts processing over from pending, as an upload does.
+     */
+    synchronized void patch(String newTitle, List<Long> newTagIds, ObjectNode newExternalMetadata,
+                            NewContent newContent, long nowMicros) {
+        if (newTitle != null) {
+            title = newTitle;
+        }
+        if (newTagIds != null) {
+            tagIds.clear();
+            tagIds.addAll(newTagIds);
+        }
+        if (newExternalMetadata != null) {
+            externalMetadata = newExternalMetadata;
+        }
+        if (newContent != null) {
+            filename = newContent.filename();
+            extension = extensionOf(newContent.filename());
+            size = newContent.size();
+            sha256 = newContent.sha256();
+            content = newContent.text();
+            plan = newContent.plan();
+            statusVisionOverride = null;
+            processingStartMicros = nowMicros;
+        }
+        lastEditMicros = Math.max(lastEditMicros, nowMicros);
+    }
+
+    /** Content replacing a document's, and how it will be processed. */
+    record NewContent(String filename, long size, String sha256, String text, ProcessingPlan plan) {
+    }
+
     String externalId() {
         return externalMetadata != null && externalMetadata.hasNonNull("external_id")
                 ? externalMetadata.get("external_id").asText() : null;
@@ -121,8 +169,10 @@ final class Document {
         synchronized (this) {
             editedAt = lastEditMicros;
         }
-        long lastTransition = plan.fixed() ? createdAtMicros
-                : createdAtMicros + (plan.statuses().size() - 1) * Math.max(0, stepMicros);
+        ProcessingPlan current = plan;
+        long started = processingStartMicros;
+        long lastTransition = current.fixed() ? started
+                : started + (current.statuses().size() - 1) * Math.max(0, stepMicros);
         return Math.max(lastTransition, editedAt);
     }
 
@@ -138,32 +188,43 @@ final class Document {
 
     private State computedStateAt(long nowMicros, long stepMicros) {
         long editedAt;
+        ProcessingPlan plan;
+        long started;
         synchronized (this) {
             editedAt = lastEditMicros;
+            plan = this.plan;
+            started = processingStartMicros;
         }
         List<String> statuses = plan.statuses();
         if (plan.fixed()) {
             String status = statuses.get(0);
-            String vision = plan.statusVision() != null ? plan.statusVision() : visionFor(status);
-            String detail = plan.isFailed(status) ? detailOrDefault(status) : null;
+            String vision = plan.statusVision() != null ? plan.statusVision() : visionFor(plan, status);
+            String detail = plan.isFailed(status) ? detailOrDefault(plan, status) : null;
             return new State(status, vision, detail, editedAt, pagesFor(status));
         }
         int last = statuses.size() - 1;
         int index;
-        if (nowMicros < createdAtMicros) {
+        if (nowMicros < started) {
             index = 0;
         } else if (stepMicros <= 0) {
             index = last;
         } else {
-            index = (int) Math.min(last, (nowMicros - createdAtMicros) / stepMicros);
+            index = (int) Math.min(last, (nowMicros - started) / stepMicros);
         }
         String status = statuses.get(index);
-        long transitionAt = createdAtMicros + index * Math.max(0, stepMicros);
-        String detail = plan.isFailed(status) ? detailOrDefault(status) : null;
-        return new State(status, visionFor(status), detail, Math.max(transitionAt, editedAt), pagesFor(status));
+        long transitionAt = started + index * Math.max(0, stepMicros);
+        String detail = plan.isFailed(status) ? detailOrDefault(plan, status) : null;
+        return new State(status, visionFor(plan, status), detail, Math.max(transitionAt, editedAt), pagesFor(status));
     }
 
-    private String detailOrDefault(String status) {
+    /** When the last transition of the current processing cycle is due; {@code Long.MIN_VALUE} for a fixed status. */
+    long processingEndMicros(long stepMicros) {
+        ProcessingPlan current = plan;
+        return current.fixed() ? Long.MIN_VALUE
+                : processingStartMicros + (current.statuses().size() - 1) * Math.max(0, stepMicros);
+    }
+
+    private static String detailOrDefault(ProcessingPlan plan, String status) {
         return plan.statusDetail() != null ? plan.statusDetail() : "Processing ended with status " + status;
     }
 
@@ -171,7 +232,7 @@ final class Document {
      * Vision processing (page images) runs only for paged formats; others read "-" once processing starts.
      * It is null while the document waits, as in the upload answer.
      */
-    private String visionFor(String status) {
+    private String visionFor(ProcessingPlan plan, String status) {
         if (status.equals("pending")) {
             return null;
         }

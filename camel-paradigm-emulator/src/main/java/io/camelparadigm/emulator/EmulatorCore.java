@@ -66,9 +66,9 @@ final class EmulatorCore {
         this.workspace = accounts.addWorkspace("Emulator Workspace", Accounts.OUR_COMPANY);
         this.readOnlyWorkspace = accounts.addWorkspace("Read-only Workspace", Accounts.OUR_COMPANY);
         this.foreignWorkspace = accounts.addWorkspace("Other Company Workspace", Accounts.FOREIGN_COMPANY);
-        caller.grant(workspace.id(), Accounts.Role.EDITOR);
-        caller.grant(readOnlyWorkspace.id(), Accounts.Role.VIEWER);
-        accounts.addKey(newApiKey(), foreignUser).grant(foreignWorkspace.id(), Accounts.Role.EDITOR);
+        caller.grant(workspace.id(), WorkspaceRole.EDITOR);
+        caller.grant(readOnlyWorkspace.id(), WorkspaceRole.VIEWER);
+        accounts.addKey(newApiKey(), foreignUser).grant(foreignWorkspace.id(), WorkspaceRole.EDITOR);
         for (String name : List.of("Compliance", "Legal", "Finance")) {
             tagIds.add(accounts.addTag(name, Accounts.OUR_COMPANY).id());
         }
@@ -122,6 +122,36 @@ final class EmulatorCore {
         return new StoredFile(document.id, document.workspace.id(), document.filename, document.title, document.size,
                 document.sha256, stateOf(document).status(), document.uploadSessionUuid, document.externalId(),
                 document.tagIds());
+    }
+
+    /** The document {@code idText} names when the caller may see it; otherwise 404, as for an id that does not exist. */
+    Document visibleDocument(Accounts.Caller caller, String idText) throws ApiException {
+        long id;
+        try {
+            id = Long.parseLong(idText);
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound("No file matches the given query.");
+        }
+        return store.find(id)
+                .filter(document -> caller.canSee(document.workspace.id()))
+                .orElseThrow(() -> ApiException.notFound("No file matches the given query."));
+    }
+
+    /** As {@link #visibleDocument}, and the caller may change it; 403 otherwise. */
+    Document writableDocument(Accounts.Caller caller, String idText) throws ApiException {
+        Document document = visibleDocument(caller, idText);
+        if (!caller.canWrite(document.workspace.id())) {
+            throw ApiException.permissionDenied("You do not have permission to edit file " + document.id + ".");
+        }
+        return document;
+    }
+
+    /** A new key of our company's user with these roles; returns the key. */
+    String addKey(java.util.Map<Long, WorkspaceRole> roles) {
+        String key = newApiKey();
+        Accounts.Caller added = accounts.addKey(key, caller.user());
+        roles.forEach(added::grant);
+        return key;
     }
 
     /** Error body {@code {id, code, error, detail, doc_url}}. */

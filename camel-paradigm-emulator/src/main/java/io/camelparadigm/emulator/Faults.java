@@ -31,6 +31,7 @@ public final class Faults {
     private double dropFraction;
     private Random dropRandom;
     private int dropAfterStoreCount;
+    private int dropAfterChangeCount;
     private int malformedJsonNextCount;
     private int retryAfterSeconds = 1;
     private long maxCommitDelayMicros;
@@ -136,6 +137,15 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * The next {@code count} requests that change or delete stored files or tags (PATCH, DELETE, bulk delete, tag
+     * removal, tag creation) take effect, then the connection is closed: the response is lost.
+     */
+    public synchronized Faults dropAfterChange(int count) {
+        this.dropAfterChangeCount = Math.max(0, count);
+        return this;
+    }
+
     /** The next {@code count} successful answers carry a truncated JSON body. */
     public synchronized Faults malformedJsonNext(int count) {
         this.malformedJsonNextCount = Math.max(0, count);
@@ -185,6 +195,7 @@ public final class Faults {
         dropFraction = 0;
         dropRandom = null;
         dropAfterStoreCount = 0;
+        dropAfterChangeCount = 0;
         malformedJsonNextCount = 0;
         retryAfterSeconds = 1;
         maxCommitDelayMicros = 0;
@@ -288,6 +299,14 @@ public final class Faults {
     synchronized boolean takeDropAfterStore() {
         if (dropAfterStoreCount > 0) {
             dropAfterStoreCount--;
+            return true;
+        }
+        return false;
+    }
+
+    synchronized boolean takeDropAfterChange() {
+        if (dropAfterChangeCount > 0) {
+            dropAfterChangeCount--;
             return true;
         }
         return false;

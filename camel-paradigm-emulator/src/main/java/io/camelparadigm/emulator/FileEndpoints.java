@@ -1,19 +1,16 @@
 package io.camelparadigm.emulator;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartConfig;
 import org.eclipse.jetty.http.MultiPartFormData;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.server.Request;
 
@@ -31,16 +28,13 @@ final class FileEndpoints {
     }
 
     ApiAnswer get(ApiCall call, String idText) throws ApiException {
-        Document document = visibleDocument(call, idText);
+        Document document = core.visibleDocument(call.caller(), idText);
         boolean includeContent = "true".equalsIgnoreCase(call.query().getValue("include_content"));
         return ApiAnswer.json(200, views.retrieved(document, core.stateOf(document), includeContent));
     }
 
     ApiAnswer addTags(ApiCall call, String idText) throws ApiException {
-        Document document = visibleDocument(call, idText);
-        if (!call.caller().canWrite(document.workspace.id())) {
-            throw ApiException.permissionDenied("You do not have permission to edit file " + document.id + ".");
-        }
+        Document document = core.writableDocument(call.caller(), idText);
         List<Long> requested = requestedTags(call.request());
         if (requested.isEmpty()) {
             throw ApiException.validation("empty_tags", "tags: This list may not be empty.");
@@ -56,24 +50,12 @@ final class FileEndpoints {
         return ApiAnswer.json(200, body);
     }
 
-    private Document visibleDocument(ApiCall call, String idText) throws ApiException {
-        long id;
-        try {
-            id = Long.parseLong(idText);
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("No file matches the given query.");
-        }
-        return core.store.find(id)
-                .filter(document -> call.caller().canSee(document.workspace.id()))
-                .orElseThrow(() -> ApiException.notFound("No file matches the given query."));
-    }
-
     /** Tag ids from a JSON, form-urlencoded or multipart body. */
     private List<Long> requestedTags(Request request) throws ApiException {
         String mimeType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         MimeTypes.Type type = mimeType == null ? null : MimeTypes.getBaseType(mimeType);
         if (type == MimeTypes.Type.APPLICATION_JSON) {
-            JsonNode body = jsonBody(request);
+            JsonNode body = RequestBodies.json(request, core.mapper);
             if (!body.isObject() || !body.has("tags")) {
                 throw ApiException.validation("required", "tags: This field is required.");
             }
@@ -93,21 +75,6 @@ final class FileEndpoints {
             throw ApiException.validation("required", "tags: This field is required.");
         }
         return TagIdValues.fromFormValues(values, core.mapper);
-    }
-
-    private JsonNode jsonBody(Request request) throws ApiException {
-        try {
-            String text = Content.Source.asString(request, StandardCharsets.UTF_8);
-            JsonNode node = core.mapper.readTree(text);
-            if (node == null || node.isMissingNode()) {
-                throw ApiException.validation("parse_error", "JSON parse error: empty body.");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw ApiException.validation("parse_error", "JSON parse error: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw ApiException.validation("parse_error", "The request body could not be read.");
-        }
     }
 
     private List<String> multipartValues(Request request, String name) throws ApiException {

@@ -1,11 +1,14 @@
 package io.camelparadigm.emulator;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -63,17 +66,46 @@ final class FileStore {
     <T> T edit(Document document, Function<Document, T> edit) {
         lock.writeLock().lock();
         try {
-            Long key = latestUpdateKeys.remove(document.id);
-            if (key != null) {
-                List<Document> bucket = byLatestUpdate.get(key);
-                bucket.remove(document);
-                if (bucket.isEmpty()) {
-                    byLatestUpdate.remove(key);
-                }
-            }
+            removeFrom(byLatestUpdate, latestUpdateKeys.remove(document.id), document);
             T result = edit.apply(document);
             indexLatestUpdate(document);
             return result;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Work done under the store's write lock: what it reads cannot change until it is over. */
+    @FunctionalInterface
+    interface Exclusive<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /** Runs {@code work} with no other edit or listing of the store in between (checks, then changes, at once). */
+    <T, E extends Exception> T exclusively(Exclusive<T, E> work) throws E {
+        lock.writeLock().lock();
+        try {
+            return work.run();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Removes these documents (those still stored) from the store and every index, at once. */
+    void removeAll(Collection<Document> removed) {
+        lock.writeLock().lock();
+        try {
+            Set<Long> ids = new HashSet<>();
+            for (Document document : removed) {
+                if (byId.remove(document.id) != null) {
+                    ids.add(document.id);
+                    removeFrom(byExternalId, document.externalId(), document);
+                    removeFrom(bySession, document.uploadSessionUuid, document);
+                    removeFrom(byWorkspace, document.workspace.id(), document);
+                    removeFrom(byLatestUpdate, latestUpdateKeys.remove(document.id), document);
+                }
+            }
+            documents.removeIf(document -> ids.contains(document.id));
         } finally {
             lock.writeLock().unlock();
         }
@@ -140,6 +172,15 @@ final class FileStore {
         long key = document.latestPossibleUpdateMicros(stepMicros);
         latestUpdateKeys.put(document.id, key);
         addTo(byLatestUpdate, key, document);
+    }
+
+    private static <K> void removeFrom(Map<K, List<Document>> index, K key, Document document) {
+        if (key != null) {
+            List<Document> bucket = index.get(key);
+            if (bucket != null && bucket.remove(document) && bucket.isEmpty()) {
+                index.remove(key);
+            }
+        }
     }
 
     private static <K> void addTo(Map<K, List<Document>> index, K key, Document document) {

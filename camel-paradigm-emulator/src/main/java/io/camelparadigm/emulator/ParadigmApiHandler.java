@@ -39,10 +39,17 @@ final class ParadigmApiHandler extends Handler.Abstract {
     /** How much of an upload rejected from its headers is still read so the client can read the answer. */
     static final long REJECTED_BODY_READ_LIMIT = 64L * 1024 * 1024;
     private static final Pattern FILE_TAGS = Pattern.compile("/api/v3/files/([^/]+)/tags");
+    private static final Pattern FILE_TAG = Pattern.compile("/api/v3/files/([^/]+)/tags/([^/]+)");
 
-    private enum Route { LIST_FILES, UPLOAD, GET_FILE, ADD_TAGS, LIST_WORKSPACES }
+    private enum Route {
+        LIST_FILES, UPLOAD, GET_FILE, ADD_TAGS, LIST_WORKSPACES,
+        UPDATE_FILE, DELETE_FILE, BULK_DELETE, REMOVE_TAG, LIST_TAGS, CREATE_TAG
+    }
 
-    private record Routed(Route route, String fileId) {
+    private record Routed(Route route, String fileId, String tagId) {
+        Routed(Route route, String fileId) {
+            this(route, fileId, null);
+        }
     }
 
     private final EmulatorCore core;
@@ -50,6 +57,9 @@ final class ParadigmApiHandler extends Handler.Abstract {
     private final ListFilesEndpoint listFiles;
     private final FileEndpoints files;
     private final WorkspacesEndpoint workspaces;
+    private final FileUpdateEndpoint updates;
+    private final FileDeletionEndpoints deletions;
+    private final TagsEndpoint tags;
 
     ParadigmApiHandler(EmulatorCore core) {
         super(InvocationType.BLOCKING);
@@ -59,6 +69,9 @@ final class ParadigmApiHandler extends Handler.Abstract {
         this.listFiles = new ListFilesEndpoint(core, views);
         this.files = new FileEndpoints(core, views);
         this.workspaces = new WorkspacesEndpoint(core);
+        this.updates = new FileUpdateEndpoint(core, views, upload);
+        this.deletions = new FileDeletionEndpoints(core);
+        this.tags = new TagsEndpoint(core);
     }
 
     @Override
@@ -162,6 +175,12 @@ final class ParadigmApiHandler extends Handler.Abstract {
             case GET_FILE -> files.get(call, routed.fileId());
             case ADD_TAGS -> files.addTags(call, routed.fileId());
             case LIST_WORKSPACES -> workspaces.handle(call);
+            case UPDATE_FILE -> updates.handle(call, routed.fileId());
+            case DELETE_FILE -> deletions.delete(call, routed.fileId());
+            case BULK_DELETE -> deletions.bulkDelete(call);
+            case REMOVE_TAG -> tags.removeFromFile(call, routed.fileId(), routed.tagId());
+            case LIST_TAGS -> tags.list(call);
+            case CREATE_TAG -> tags.create(call);
         };
     }
 
@@ -196,6 +215,26 @@ final class ParadigmApiHandler extends Handler.Abstract {
             }
             throw methodNotAllowed(method, "GET");
         }
+        if (path.equals("/api/v3/tags")) {
+            return switch (method) {
+                case "GET" -> new Routed(Route.LIST_TAGS, null);
+                case "POST" -> new Routed(Route.CREATE_TAG, null);
+                default -> throw methodNotAllowed(method, "GET, POST");
+            };
+        }
+        if (path.equals("/api/v3/files/bulk-delete")) {
+            if (method.equals("POST")) {
+                return new Routed(Route.BULK_DELETE, null);
+            }
+            throw methodNotAllowed(method, "POST");
+        }
+        Matcher tag = FILE_TAG.matcher(path);
+        if (tag.matches()) {
+            if (method.equals("DELETE")) {
+                return new Routed(Route.REMOVE_TAG, tag.group(1), tag.group(2));
+            }
+            throw methodNotAllowed(method, "DELETE");
+        }
         Matcher tags = FILE_TAGS.matcher(path);
         if (tags.matches()) {
             if (method.equals("POST")) {
@@ -205,10 +244,12 @@ final class ParadigmApiHandler extends Handler.Abstract {
         }
         Matcher file = FILE.matcher(path);
         if (file.matches()) {
-            if (method.equals("GET")) {
-                return new Routed(Route.GET_FILE, file.group(1));
-            }
-            throw methodNotAllowed(method, "GET");
+            return switch (method) {
+                case "GET" -> new Routed(Route.GET_FILE, file.group(1));
+                case "PATCH" -> new Routed(Route.UPDATE_FILE, file.group(1));
+                case "DELETE" -> new Routed(Route.DELETE_FILE, file.group(1));
+                default -> throw methodNotAllowed(method, "GET, PATCH, DELETE");
+            };
         }
         throw ApiException.notFound("No API endpoint at " + path + ".");
     }
@@ -275,18 +316,20 @@ final class ParadigmApiHandler extends Handler.Abstract {
                        boolean closeConnection, Callback callback) {
         byte[] body;
         try {
-            body = core.mapper.writeValueAsBytes(answer.body());
+            body = answer.body() == null ? new byte[0] : core.mapper.writeValueAsBytes(answer.body());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Emulator answers are plain JSON trees", e);
         }
-        if (answer.status() >= 200 && answer.status() < 300 && core.faults.takeMalformedJson()) {
+        if (body.length > 0 && answer.status() >= 200 && answer.status() < 300 && core.faults.takeMalformedJson()) {
             body = java.util.Arrays.copyOf(body, Math.max(1, body.length / 2));
             injected = true;
         }
         response.setStatus(answer.status());
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        if (answer.body() != null) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        }
         response.getHeaders().put(HttpHeader.DATE, core.dateHeader());
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
         if (closeConnection) {
             response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());

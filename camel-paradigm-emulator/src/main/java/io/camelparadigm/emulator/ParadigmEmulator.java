@@ -38,10 +38,13 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }
  * }</pre>
  *
- * <p>It serves {@code POST /api/v3/files}, {@code GET /api/v3/files}, {@code GET /api/v3/files/{id}},
- * {@code POST /api/v3/files/{id}/tags} and {@code GET /api/v3/workspaces}. Processing status is derived
+ * <p>It serves {@code POST /api/v3/files}, {@code GET /api/v3/files}, {@code GET}, {@code PATCH} and
+ * {@code DELETE /api/v3/files/{id}}, {@code POST /api/v3/files/bulk-delete}, {@code POST /api/v3/files/{id}/tags},
+ * {@code DELETE /api/v3/files/{id}/tags/{tag_id}}, {@code GET} and {@code POST /api/v3/tags} and
+ * {@code GET /api/v3/workspaces}. Processing status is derived
  * from the emulator's clock: each file spends one step in {@code pending}, {@code parsing} and
- * {@code embedding}, then is {@code embedded} (or stops at a scripted failure).
+ * {@code embedding}, then is {@code embedded} (or stops at a scripted failure); a content replacement
+ * ({@code PATCH} with a file) starts that over.
  */
 public final class ParadigmEmulator implements AutoCloseable {
 
@@ -92,6 +95,7 @@ public final class ParadigmEmulator implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendDateHeader(false); // the handler sends the emulator's clock, manual or real
+        http.addFormEncodedMethod("PATCH");  // Jetty reads urlencoded forms of POST and PUT only; PATCH has them too
         ServerConnector connector = new ServerConnector(newServer, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(requestedPort);
@@ -160,10 +164,24 @@ public final class ParadigmEmulator implements AutoCloseable {
 
     /** Creates a workspace {@link #apiKey()} may write; returns its id. */
     public long createWorkspace(String name) {
+        return createWorkspace(name, WorkspaceRole.EDITOR);
+    }
+
+    /** Creates a workspace where {@link #apiKey()} has {@code role}; returns its id. */
+    public long createWorkspace(String name, WorkspaceRole role) {
         Accounts.Workspace workspace = core.accounts.addWorkspace(Objects.requireNonNull(name, "name"),
                 Accounts.OUR_COMPANY);
-        core.caller.grant(workspace.id(), Accounts.Role.EDITOR);
+        core.caller.grant(workspace.id(), Objects.requireNonNull(role, "role"));
         return workspace.id();
+    }
+
+    /**
+     * Creates another key of the same user, with only the given roles (workspace id to role): to see what a viewer,
+     * or a key limited to some workspaces, may do. Returns the key.
+     */
+    public String createApiKey(java.util.Map<Long, WorkspaceRole> roles) {
+        roles.keySet().forEach(this::existingWorkspace);
+        return core.addKey(roles);
     }
 
     /** Creates a tag {@link #apiKey()} may use; returns its id. */
@@ -192,10 +210,7 @@ public final class ParadigmEmulator implements AutoCloseable {
         }
         long latest = Long.MIN_VALUE;
         for (Document document : core.store.all()) {
-            if (!document.plan.fixed()) {
-                latest = Math.max(latest,
-                        document.createdAtMicros + (document.plan.statuses().size() - 1) * core.stepMicros);
-            }
+            latest = Math.max(latest, document.processingEndMicros(core.stepMicros));
         }
         if (latest != Long.MIN_VALUE) {
             core.clock.moveForwardTo(Timestamps.toInstant(latest));

@@ -3,6 +3,7 @@ package io.camelparadigm.emulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import io.camelparadigm.emulator.contract.ContractReferee;
@@ -150,6 +151,8 @@ public final class ParadigmEmulatorExtension
     public List<Long> tagIds() { return emulator().tagIds(); }
     public long foreignTagId() { return emulator().foreignTagId(); }
     public long createWorkspace(String name) { return emulator().createWorkspace(name); }
+    public long createWorkspace(String name, WorkspaceRole role) { return emulator().createWorkspace(name, role); }
+    public String createApiKey(Map<Long, WorkspaceRole> roles) { return emulator().createApiKey(roles); }
     public long createTag(String name) { return emulator().createTag(name); }
     public void advance(Duration duration) { emulator().advance(duration); }
     public Instant now() { return emulator().now(); }

@@ -35,7 +35,7 @@ final class UploadEndpoint {
     /** Room for the form fields around the file in a multipart body. */
     static final long MULTIPART_OVERHEAD = 1024 * 1024;
     private static final long MEMORY_PART_THRESHOLD = 16 * 1024;
-    private static final int MAX_NAME_LENGTH = 255;
+    static final int MAX_NAME_LENGTH = 255;
     private static final int CONTENT_EXCERPT_BYTES = 64 * 1024;
     private static final Set<String> TEXT_EXTENSIONS = Set.of("txt", "md", "markdown", "csv", "html", "htm", "json", "xml");
     private static final Set<String> PARSERS = Set.of("v2.2.1");
@@ -85,13 +85,17 @@ final class UploadEndpoint {
         } catch (FileTooLarge e) {
             return tooLarge(-1);
         } catch (UnreadableForm e) {
-            // Jetty does not reuse a connection whose body its parser gave up on: the answer says it closes
-            return new ApiAnswer(e.error.status(), core.errorBody(e.error.code(), e.error.error(), e.error.detail()),
-                    e.error.headers(), ApiAnswer.Disposition.RESPOND_AND_CLOSE);
+            return unreadable(e);
         }
     }
 
-    private MultiPartFormData.Parts readParts(Request request) throws ApiException, FileTooLarge, UnreadableForm {
+    /** Jetty does not reuse a connection whose body its parser gave up on: the answer says it closes. */
+    ApiAnswer unreadable(UnreadableForm e) {
+        return new ApiAnswer(e.error.status(), core.errorBody(e.error.code(), e.error.error(), e.error.detail()),
+                e.error.headers(), ApiAnswer.Disposition.RESPOND_AND_CLOSE);
+    }
+
+    MultiPartFormData.Parts readParts(Request request) throws ApiException, FileTooLarge, UnreadableForm {
         MultiPartConfig config = new MultiPartConfig.Builder()
                 .location(core.spoolDirectory)
                 .maxPartSize(core.maxFileSize)
@@ -151,7 +155,7 @@ final class UploadEndpoint {
         return cause;
     }
 
-    private ApiAnswer tooLarge(long declaredLength) {
+    ApiAnswer tooLarge(long declaredLength) {
         String detail = "File exceeds the maximum upload size of " + core.maxFileSize + " bytes"
                 + (declaredLength > 0 ? " (request body is " + declaredLength + " bytes)." : ".");
         return new ApiAnswer(413, core.errorBody("file_too_large", "request_entity_too_large", detail),
@@ -242,6 +246,11 @@ final class UploadEndpoint {
     }
 
     private ObjectNode externalMetadata(String value) throws ApiException {
+        return externalMetadata(value, true);
+    }
+
+    /** The external_metadata field read and checked; {@code external_id} may be left out when not required. */
+    ObjectNode externalMetadata(String value, boolean externalIdRequired) throws ApiException {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -255,7 +264,8 @@ final class UploadEndpoint {
             throw ApiException.validation("invalid_external_metadata", "external_metadata: Value must be a JSON object.");
         }
         JsonNode externalId = node.get("external_id");
-        if (externalId == null || !externalId.isTextual() || externalId.asText().isBlank()) {
+        boolean given = externalIdRequired || externalId != null;
+        if (given && (externalId == null || !externalId.isTextual() || externalId.asText().isBlank())) {
             throw ApiException.validation("invalid_external_metadata",
                     "external_metadata: external_id is required and must be a non-empty string.");
         }
@@ -272,12 +282,12 @@ final class UploadEndpoint {
     }
 
     /** A text field, decoded as Django does: with the request's charset, whatever the part's own says. */
-    private static String field(MultiPartFormData.Parts parts, String name, Charset charset) {
+    static String field(MultiPartFormData.Parts parts, String name, Charset charset) {
         MultiPart.Part part = parts.getFirst(name);
         return part == null ? null : part.getContentAsString(charset);
     }
 
-    private static String optionalName(MultiPartFormData.Parts parts, String name, Charset charset)
+    static String optionalName(MultiPartFormData.Parts parts, String name, Charset charset)
             throws ApiException {
         String value = field(parts, name, charset);
         if (value == null || value.isBlank()) {
@@ -290,11 +300,11 @@ final class UploadEndpoint {
         return value;
     }
 
-    private record Received(long size, String sha256, String content) {
+    record Received(long size, String sha256, String content) {
     }
 
     /** Reads the spooled part once: size, SHA-256, and the parsed text stand-in. */
-    private static Received receive(MultiPart.Part part, String filename) throws ApiException {
+    static Received receive(MultiPart.Part part, String filename) throws ApiException {
         MessageDigest sha256;
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
@@ -325,7 +335,7 @@ final class UploadEndpoint {
     }
 
     /** The multipart parser gave up on the body: the error to answer with. */
-    private static final class UnreadableForm extends Exception {
+    static final class UnreadableForm extends Exception {
         private final transient ApiException error;
 
         UnreadableForm(ApiException error) {
@@ -335,7 +345,7 @@ final class UploadEndpoint {
     }
 
     /** The file part went over the maximum size while being read. */
-    private static final class FileTooLarge extends Exception {
+    static final class FileTooLarge extends Exception {
         FileTooLarge() {
             super(null, null, false, false);
         }

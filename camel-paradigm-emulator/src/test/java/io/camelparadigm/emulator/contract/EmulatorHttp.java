@@ -82,10 +82,27 @@ final class EmulatorHttp {
     }
 
     Exchange post(String path, String contentType, byte[] body) {
+        return send("POST", path, contentType, body);
+    }
+
+    Exchange patchMultipart(String path, MultipartBody body) {
+        return send("PATCH", path, body.contentType(), body.bytes());
+    }
+
+    Exchange patchForm(String path, Map<String, ?> fields) {
+        return send("PATCH", path, "application/x-www-form-urlencoded", encode(fields).getBytes(StandardCharsets.UTF_8));
+    }
+
+    Exchange delete(String path) {
+        return send(request(path, Map.of()).DELETE(), "DELETE", new byte[0]);
+    }
+
+    /** Any method with a body. */
+    Exchange send(String method, String path, String contentType, byte[] body) {
         HttpRequest.Builder request = request(path, Map.of())
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        return send(request, "POST", body);
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(request, method, body);
     }
 
     private HttpRequest.Builder request(String path, Map<String, ?> query) {
