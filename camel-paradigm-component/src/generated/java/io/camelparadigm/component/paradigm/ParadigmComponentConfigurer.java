@@ -58,6 +58,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "extension": getOrCreateConfiguration(target).setExtension(property(camelContext, java.lang.String.class, value)); return true;
         case "externalid":
         case "externalId": getOrCreateConfiguration(target).setExternalId(property(camelContext, java.lang.String.class, value)); return true;
+        case "failifabsent":
+        case "failIfAbsent": getOrCreateConfiguration(target).setFailIfAbsent(property(camelContext, boolean.class, value)); return true;
         case "failontagerror":
         case "failOnTagError": getOrCreateConfiguration(target).setFailOnTagError(property(camelContext, boolean.class, value)); return true;
         case "fileid":
@@ -194,6 +196,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "extension": return java.lang.String.class;
         case "externalid":
         case "externalId": return java.lang.String.class;
+        case "failifabsent":
+        case "failIfAbsent": return boolean.class;
         case "failontagerror":
         case "failOnTagError": return boolean.class;
         case "fileid":
@@ -331,6 +335,8 @@ public class ParadigmComponentConfigurer extends PropertyConfigurerSupport imple
         case "extension": return getOrCreateConfiguration(target).getExtension();
         case "externalid":
         case "externalId": return getOrCreateConfiguration(target).getExternalId();
+        case "failifabsent":
+        case "failIfAbsent": return getOrCreateConfiguration(target).isFailIfAbsent();
         case "failontagerror":
         case "failOnTagError": return getOrCreateConfiguration(target).isFailOnTagError();
         case "fileid":

@@ -57,6 +57,8 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "extension": target.getConfiguration().setExtension(property(camelContext, java.lang.String.class, value)); return true;
         case "externalid":
         case "externalId": target.getConfiguration().setExternalId(property(camelContext, java.lang.String.class, value)); return true;
+        case "failifabsent":
+        case "failIfAbsent": target.getConfiguration().setFailIfAbsent(property(camelContext, boolean.class, value)); return true;
         case "failontagerror":
         case "failOnTagError": target.getConfiguration().setFailOnTagError(property(camelContext, boolean.class, value)); return true;
         case "fileid":
@@ -203,6 +205,8 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "extension": return java.lang.String.class;
         case "externalid":
         case "externalId": return java.lang.String.class;
+        case "failifabsent":
+        case "failIfAbsent": return boolean.class;
         case "failontagerror":
         case "failOnTagError": return boolean.class;
         case "fileid":
@@ -350,6 +354,8 @@ public class ParadigmEndpointConfigurer extends PropertyConfigurerSupport implem
         case "extension": return target.getConfiguration().getExtension();
         case "externalid":
         case "externalId": return target.getConfiguration().getExternalId();
+        case "failifabsent":
+        case "failIfAbsent": return target.getConfiguration().isFailIfAbsent();
         case "failontagerror":
         case "failOnTagError": return target.getConfiguration().isFailOnTagError();
         case "fileid":

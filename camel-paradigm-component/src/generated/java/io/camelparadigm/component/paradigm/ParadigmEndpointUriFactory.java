@@ -42,6 +42,7 @@ public class ParadigmEndpointUriFactory extends org.apache.camel.support.compone
         props.add("exchangePattern");
         props.add("extension");
         props.add("externalId");
+        props.add("failIfAbsent");
         props.add("failOnTagError");
         props.add("fileId");
         props.add("filename");

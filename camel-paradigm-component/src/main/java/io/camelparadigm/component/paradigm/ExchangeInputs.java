@@ -48,12 +48,17 @@ final class ExchangeInputs {
     }
 
     long fileId() {
-        Long id = id(ParadigmConstants.FILE_ID, "fileId", configuration.getFileId());
+        Long id = optionalFileId();
         if (id == null) {
             throw new ParadigmValidationException(operation, "no file id: set the fileId option or the "
                                                              + ParadigmConstants.FILE_ID + " header");
         }
         return id;
+    }
+
+    /** The CamelParadigmFileId header, else the fileId option; null when neither is set. */
+    Long optionalFileId() {
+        return id(ParadigmConstants.FILE_ID, "fileId", configuration.getFileId());
     }
 
     /** Tag ids from the header, else the tags option; for an upload, no more than one form can carry. */

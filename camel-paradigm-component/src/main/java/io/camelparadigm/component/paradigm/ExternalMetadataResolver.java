@@ -21,10 +21,21 @@ final class ExternalMetadataResolver {
     }
 
     static ExternalMetadata resolve(Message message, ParadigmConfiguration configuration) {
+        return resolve(message, configuration, OPERATION, true);
+    }
+
+    /**
+     * @param externalIdRequired false for a change to a document that already has its external id (updateFile): the
+     *                           service merges what is sent into what the document has
+     */
+    static ExternalMetadata resolve(Message message, ParadigmConfiguration configuration, String operation,
+                                    boolean externalIdRequired) {
         Object whole = message.getHeader(ParadigmConstants.EXTERNAL_METADATA);
-        ExternalMetadata metadata = whole != null ? fromWhole(whole) : fromParts(message, configuration);
-        if (metadata != null && (metadata.externalId() == null || metadata.externalId().isBlank())) {
-            throw new ParadigmValidationException(OPERATION, "external_metadata " + describe(metadata)
+        ExternalMetadata metadata = whole != null ? fromWhole(operation, whole)
+                : fromParts(operation, message, configuration);
+        if (externalIdRequired && metadata != null
+                && (metadata.externalId() == null || metadata.externalId().isBlank())) {
+            throw new ParadigmValidationException(operation, "external_metadata " + describe(metadata)
                                                              + " has no external_id: Paradigm requires it (set the "
                                                              + "externalId option or the "
                                                              + ParadigmConstants.EXTERNAL_ID + " header)");
@@ -32,7 +43,7 @@ final class ExternalMetadataResolver {
         return metadata;
     }
 
-    private static ExternalMetadata fromWhole(Object whole) {
+    private static ExternalMetadata fromWhole(String operation, Object whole) {
         if (whole instanceof ExternalMetadata metadata) {
             return metadata;
         }
@@ -42,16 +53,17 @@ final class ExternalMetadataResolver {
             }
             return ParadigmJson.mapper().readValue(whole.toString(), ExternalMetadata.class);
         } catch (Exception e) {
-            throw new ParadigmValidationException(OPERATION, ParadigmConstants.EXTERNAL_METADATA + " is not a JSON "
+            throw new ParadigmValidationException(operation, ParadigmConstants.EXTERNAL_METADATA + " is not a JSON "
                                                              + "object with external_id, doc_type, additional_metadata: "
                                                              + abbreviate(whole.toString()));
         }
     }
 
-    private static ExternalMetadata fromParts(Message message, ParadigmConfiguration configuration) {
+    private static ExternalMetadata fromParts(String operation, Message message,
+                                              ParadigmConfiguration configuration) {
         String externalId = header(message, ParadigmConstants.EXTERNAL_ID, configuration.getExternalId());
         String docType = header(message, ParadigmConstants.DOC_TYPE, configuration.getDocType());
-        Map<String, Object> additional = additional(message.getHeader(ParadigmConstants.ADDITIONAL_METADATA));
+        Map<String, Object> additional = additional(operation, message.getHeader(ParadigmConstants.ADDITIONAL_METADATA));
         putIfPresent(additional, ExternalMetadata.EXTERNAL_URL,
                 message.getHeader(ParadigmConstants.EXTERNAL_URL, String.class));
         putIfPresent(additional, ExternalMetadata.EXTERNAL_FULL_PATH,
@@ -62,7 +74,7 @@ final class ExternalMetadataResolver {
         return new ExternalMetadata(externalId, docType, additional.isEmpty() ? null : additional);
     }
 
-    private static Map<String, Object> additional(Object value) {
+    private static Map<String, Object> additional(String operation, Object value) {
         Map<String, Object> additional = new LinkedHashMap<>();
         if (value instanceof Map<?, ?> map) {
             map.forEach((k, v) -> additional.put(String.valueOf(k), v));
@@ -71,7 +83,7 @@ final class ExternalMetadataResolver {
                 additional.putAll(ParadigmJson.mapper().readValue(value.toString(), new TypeReference<Map<String, Object>>() {
                 }));
             } catch (Exception e) {
-                throw new ParadigmValidationException(OPERATION, ParadigmConstants.ADDITIONAL_METADATA
+                throw new ParadigmValidationException(operation, ParadigmConstants.ADDITIONAL_METADATA
                                                                  + " must be a Map or a JSON object, not: "
                                                                  + abbreviate(value.toString()));
             }

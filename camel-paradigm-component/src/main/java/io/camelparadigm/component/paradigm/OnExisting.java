@@ -7,5 +7,10 @@ public enum OnExisting {
     /** Do not upload: the body becomes the existing document and CamelParadigmSkipped is true. */
     skip,
     /** Fail the exchange with a ParadigmDocumentExistsException. */
-    fail
+    fail,
+    /**
+     * Replace the existing document's content in place (same id) when it changed, leave it alone when it did not;
+     * CamelParadigmUploadOutcome says created, replaced or unchanged. Needs an external id.
+     */
+    replace
 }

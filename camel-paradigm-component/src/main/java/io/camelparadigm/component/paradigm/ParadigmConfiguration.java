@@ -76,23 +76,27 @@ public class ParadigmConfiguration implements Cloneable {
     // ---- upload
 
     @UriParam(label = "producer", description = "upload: the document's title (default: the filename without extension); "
-                                                + "listFiles: partial-match filter on the title.")
+                                                + "updateFile: the new title; listFiles: partial-match filter on the "
+                                                + "title.")
     private String title;
     @UriParam(label = "producer",
-              description = "upload: the filename sent (default: the CamelFileName header, then the file's own name); "
-                            + "listFiles: partial-match filter on the filename.")
+              description = "upload and updateFile: the filename sent with the content (default: the CamelFileName "
+                            + "header, then the file's own name); listFiles: partial-match filter on the filename.")
     private String filename;
     @UriParam(label = "producer", description = "upload: the ingestion pipeline (e.g. v2.2.1); default: automatic.")
     private String parser;
     @UriParam(label = "producer",
-              description = "upload and addTags: tag ids to apply, comma-separated (e.g. 1,2); listFiles: filter by "
-                            + "these tag ids. The CamelParadigmTags header overrides it for upload and addTags, "
-                            + "CamelParadigmFilterTagId for listFiles.")
+              description = "upload and addTags: tag ids to apply, comma-separated (e.g. 1,2); updateFile: every tag "
+                            + "the file will carry (its other tags are taken off); removeTag: the tags to take off; "
+                            + "listFiles: filter by these tag ids. The CamelParadigmTags header overrides it for "
+                            + "upload, addTags, updateFile and removeTag, CamelParadigmFilterTagId for listFiles.")
     private String tags;
     @UriParam(label = "producer",
               description = "upload: external_metadata.external_id, the id of the document in its source system; "
+                            + "updateFile, deleteFile and removeTag: finds the document when no file id is given; "
                             + "listFiles: exact-match filter. The CamelParadigmExternalId header overrides it for "
-                            + "upload, CamelParadigmFilterExternalId for listFiles.")
+                            + "upload, updateFile, deleteFile and removeTag, CamelParadigmFilterExternalId for "
+                            + "listFiles.")
     private String externalId;
     @UriParam(label = "producer",
               description = "upload: external_metadata.doc_type; listFiles: partial-match filter. The "
@@ -109,8 +113,10 @@ public class ParadigmConfiguration implements Cloneable {
     private long maxFileSize = DEFAULT_MAX_FILE_SIZE;
     @UriParam(label = "producer", defaultValue = "upload",
               description = "upload: what to do when a document with the same external id already exists: upload "
-                            + "anyway, skip (body = the existing document, CamelParadigmSkipped=true) or fail. skip and "
-                            + "fail look the external id up first.")
+                            + "anyway, skip (body = the existing document, CamelParadigmSkipped=true), fail, or replace "
+                            + "its content in place when it changed (compared by the content_hash kept in its "
+                            + "additional_metadata; CamelParadigmUploadOutcome says created, replaced or unchanged). "
+                            + "skip, fail and replace look the external id up first; replace needs one.")
     private OnExisting onExisting = OnExisting.upload;
     @UriParam(label = "producer", defaultValue = "false",
               description = "upload: after uploading, poll the document until it is processed; the body is then the "
@@ -125,8 +131,16 @@ public class ParadigmConfiguration implements Cloneable {
 
     // ---- addTags / getFile
 
-    @UriParam(label = "producer", description = "addTags and getFile: the file id; the CamelParadigmFileId header overrides it.")
+    @UriParam(label = "producer",
+              description = "addTags, getFile, updateFile, deleteFile and removeTag: the file id; the "
+                            + "CamelParadigmFileId header overrides it.")
     private Long fileId;
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "deleteFile, bulkDelete and removeTag: fail when the file (or the tag on it) is already "
+                            + "gone: a ParadigmApiException with HTTP 404 (a ParadigmDocumentNotFoundException for an "
+                            + "external id). By default deleting what is absent succeeds with CamelParadigmDeleted="
+                            + "false, so a delete can be repeated safely.")
+    private boolean failIfAbsent;
     @UriParam(label = "producer", defaultValue = "false", description = "getFile: include the parsed text in content.")
     private boolean includeContent;
 
@@ -455,6 +469,14 @@ public class ParadigmConfiguration implements Cloneable {
 
     public void setFileId(Long fileId) {
         this.fileId = fileId;
+    }
+
+    public boolean isFailIfAbsent() {
+        return failIfAbsent;
+    }
+
+    public void setFailIfAbsent(boolean failIfAbsent) {
+        this.failIfAbsent = failIfAbsent;
     }
 
     public boolean isIncludeContent() {

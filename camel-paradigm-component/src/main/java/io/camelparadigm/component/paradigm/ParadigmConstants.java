@@ -18,8 +18,9 @@ public final class ParadigmConstants {
 
     // ---- describe the result
 
-    @Metadata(description = "The id of the Paradigm file. Set by upload, getFile, addTags and fileEvents; read by addTags "
-                            + "and getFile (overrides the fileId option): the only header both set and read.",
+    @Metadata(description = "The id of the Paradigm file. Set by upload, getFile, addTags, updateFile and fileEvents; "
+                            + "read by addTags, getFile, updateFile, deleteFile and removeTag (overrides the fileId "
+                            + "option): the only header both set and read.",
               javaType = "Long")
     public static final String FILE_ID = "CamelParadigmFileId";
     @Metadata(description = "The file's processing status (pending, parsing, embedding, embedded, "
@@ -67,13 +68,41 @@ public final class ParadigmConstants {
               javaType = "Boolean")
     public static final String TAGS_APPLIED = "CamelParadigmTagsApplied";
     @Metadata(label = "producer",
-              description = "True when upload with onExisting=skip found the external id already in Paradigm and "
-                            + "uploaded nothing.",
+              description = "True when upload sent nothing: onExisting=skip found the external id already in "
+                            + "Paradigm, or onExisting=replace found it with the same content (see "
+                            + "CamelParadigmUploadOutcome).",
               javaType = "Boolean")
     public static final String SKIPPED = "CamelParadigmSkipped";
-    @Metadata(label = "producer", description = "The total number of files matching a listFiles/search query.",
+    @Metadata(label = "producer",
+              description = "listFiles/search: the total number of files matching the query; listTags: the number of "
+                            + "tags; deleteFile/bulkDelete: how many files this exchange deleted; removeTag: how many "
+                            + "tags it removed.",
               javaType = "Long")
     public static final String COUNT = "CamelParadigmCount";
+    @Metadata(label = "producer",
+              description = "upload: what happened to the document: created (uploaded as a new document), replaced "
+                            + "(onExisting=replace: its content changed and was replaced in place), unchanged "
+                            + "(onExisting=replace: same content, nothing sent) or skipped (onExisting=skip: it "
+                            + "exists, nothing sent).",
+              javaType = "String", enums = "created,replaced,unchanged,skipped")
+    public static final String UPLOAD_OUTCOME = "CamelParadigmUploadOutcome";
+    @Metadata(label = "producer",
+              description = "upload with onExisting=replace: the version of the content as the source knows it (a "
+                            + "hash, an ETag, a cTag); when set it is compared with the version stored with the "
+                            + "document instead of a SHA-256 of the body, so an unchanged document is not even read. "
+                            + "After the upload it holds the version compared and stored.",
+              javaType = "String")
+    public static final String CONTENT_HASH = "CamelParadigmContentHash";
+    @Metadata(label = "producer",
+              description = "deleteFile, bulkDelete, removeTag: true when this exchange removed everything asked; "
+                            + "false when some of it was already gone (then the body lists only what was removed).",
+              javaType = "Boolean")
+    public static final String DELETED = "CamelParadigmDeleted";
+    @Metadata(label = "producer",
+              description = "bulkDelete: the ids of the files to delete, as a List, an array or comma-separated text; "
+                            + "default: the message body.",
+              javaType = "Object")
+    public static final String FILE_IDS = "CamelParadigmFileIds";
 
     // ---- upload inputs
 
@@ -82,14 +111,19 @@ public final class ParadigmConstants {
                             + "CamelParadigmFilterWorkspaceId.",
               javaType = "Long")
     public static final String WORKSPACE_ID = "CamelParadigmWorkspaceId";
-    @Metadata(label = "producer", description = "upload: the document's title.", javaType = "String")
+    @Metadata(label = "producer", description = "upload and updateFile: the document's title.", javaType = "String")
     public static final String TITLE = "CamelParadigmTitle";
-    @Metadata(label = "producer", description = "upload: the filename sent (default: CamelFileName, then the file's name).",
+    @Metadata(label = "producer",
+              description = "upload and updateFile: the filename sent with the content (default: CamelFileName, then "
+                            + "the file's name).",
               javaType = "String")
     public static final String FILENAME = "CamelParadigmFilename";
     @Metadata(label = "producer", description = "upload: the ingestion pipeline (e.g. v2.2.1).", javaType = "String")
     public static final String PARSER = "CamelParadigmParser";
-    @Metadata(label = "producer", description = "upload/addTags: tag ids, as a List, an array or a comma-separated String.",
+    @Metadata(label = "producer",
+              description = "upload/addTags: tag ids to apply; updateFile: every tag the file will carry (replacing "
+                            + "its tags); removeTag: the tags to take off. A List, an array or a comma-separated "
+                            + "String.",
               javaType = "Object")
     public static final String TAGS = "CamelParadigmTags";
     @Metadata(label = "producer",
@@ -99,7 +133,8 @@ public final class ParadigmConstants {
     public static final String EXTERNAL_METADATA = "CamelParadigmExternalMetadata";
     @Metadata(label = "producer",
               description = "upload: external_metadata.external_id, the id of the document in its source system; "
-                            + "overrides the externalId option. Never set by the component (results and events carry "
+                            + "updateFile, deleteFile, removeTag: finds the document when no file id is given. "
+                            + "Overrides the externalId option. Never set by the component (results and events carry "
                             + "CamelParadigmFileExternalId); listings take CamelParadigmFilterExternalId.",
               javaType = "String")
     public static final String EXTERNAL_ID = "CamelParadigmExternalId";

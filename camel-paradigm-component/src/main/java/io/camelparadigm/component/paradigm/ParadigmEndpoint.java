@@ -29,8 +29,8 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 
 /**
- * Upload documents to LightOn Paradigm with their source metadata, tag, list and search them, and follow their
- * processing.
+ * Upload documents to LightOn Paradigm with their source metadata, keep them in step with their source (replace,
+ * update, delete), tag, list and search them, and follow their processing.
  */
 @UriEndpoint(firstVersion = "4.18.0", scheme = "paradigm", title = "LightOn Paradigm", syntax = "paradigm:operation",
              category = { Category.DOCUMENT, Category.AI }, headersClass = ParadigmConstants.class)
@@ -38,10 +38,12 @@ import org.apache.camel.support.processor.state.MemoryStateRepository;
                                + "key shares")
 public class ParadigmEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
-    @UriPath(enums = "upload,addTags,listFiles,search,getFile,listWorkspaces,fileEvents,sessionEvents",
-             description = "The operation. In to(): upload, addTags, listFiles, search, getFile or listWorkspaces (the "
-                           + "CamelParadigmOperation header overrides it). In from(): fileEvents (one exchange per "
-                           + "file status change) or sessionEvents (one exchange per finished upload session).")
+    @UriPath(enums = "upload,addTags,listFiles,search,getFile,listWorkspaces,updateFile,deleteFile,bulkDelete,removeTag,"
+                     + "listTags,fileEvents,sessionEvents",
+             description = "The operation. In to(): upload, addTags, listFiles, search, getFile, listWorkspaces, "
+                           + "updateFile, deleteFile, bulkDelete, removeTag or listTags (the CamelParadigmOperation "
+                           + "header overrides it). In from(): fileEvents (one exchange per file status change) or "
+                           + "sessionEvents (one exchange per finished upload session).")
     @Metadata(required = true)
     private String operation;
     @UriParam

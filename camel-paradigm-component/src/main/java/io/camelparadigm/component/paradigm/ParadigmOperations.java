@@ -7,5 +7,10 @@ public enum ParadigmOperations {
     listFiles,
     search,
     getFile,
-    listWorkspaces
+    listWorkspaces,
+    updateFile,
+    deleteFile,
+    bulkDelete,
+    removeTag,
+    listTags
 }

@@ -4,13 +4,16 @@ import java.time.Duration;
 import java.util.List;
 
 import io.camelparadigm.component.paradigm.client.FileQuery;
+import io.camelparadigm.component.paradigm.client.FileUpdate;
 import io.camelparadigm.component.paradigm.client.PagedIterator;
 import io.camelparadigm.component.paradigm.client.ParadigmClient;
 import io.camelparadigm.component.paradigm.client.ParadigmValidationException;
+import io.camelparadigm.component.paradigm.client.UploadContent;
 import io.camelparadigm.component.paradigm.client.UploadRequest;
 import io.camelparadigm.component.paradigm.client.UploadResult;
 import io.camelparadigm.component.paradigm.model.ExternalMetadata;
 import io.camelparadigm.component.paradigm.model.ParadigmFile;
+import io.camelparadigm.component.paradigm.model.TagDefinition;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.health.HealthCheckHelper;
@@ -65,6 +68,11 @@ public class ParadigmProducer extends DefaultProducer {
             case search -> listFiles(exchange, true);
             case getFile -> getFile(exchange);
             case listWorkspaces -> exchange.getMessage().setBody(client().listWorkspaces());
+            case updateFile -> fileChanges().updateFile(exchange);
+            case deleteFile -> fileChanges().deleteFile(exchange);
+            case bulkDelete -> fileChanges().bulkDelete(exchange);
+            case removeTag -> fileChanges().removeTag(exchange);
+            case listTags -> listTags(exchange);
         }
     }
 
@@ -91,11 +99,27 @@ public class ParadigmProducer extends DefaultProducer {
         List<Long> tags = inputs.tags(ParadigmConstants.TAGS);
         ExternalMetadata metadata = ExternalMetadataResolver.resolve(message, configuration);
         String filename = inputs.name(ParadigmConstants.FILENAME, "filename", configuration.getFilename());
+        boolean replace = configuration.getOnExisting() == OnExisting.replace;
+        if (replace && metadata == null) {
+            throw new ParadigmValidationException("upload", "onExisting=replace needs an external id to find the "
+                                                            + "document to replace: set the externalId option or the "
+                                                            + ParadigmConstants.EXTERNAL_ID + " header");
+        }
+        UploadContentResolver contents = new UploadContentResolver(configuration.getMaxFileSize());
+        // a body is read to be hashed only when the route gives no version of its own
+        UploadContent content = contents.resolve(exchange, filename, replace && !ContentVersion.given(message));
+        String version = null;
+        if (replace) {
+            version = ContentVersion.of(message, content);
+            metadata = ContentVersion.recorded(metadata, version);
+            message.setHeader(ParadigmConstants.CONTENT_HASH, version);
+        }
+        String title = inputs.name(ParadigmConstants.TITLE, "title", configuration.getTitle());
         UploadRequest request = new UploadRequest(
                 workspaceId,
-                new UploadContentResolver(configuration.getMaxFileSize()).resolve(exchange, filename),
+                content,
                 filename,
-                inputs.name(ParadigmConstants.TITLE, "title", configuration.getTitle()),
+                title,
                 inputs.name(ParadigmConstants.PARSER, "parser", configuration.getParser()),
                 tags,
                 metadata);
@@ -106,8 +130,16 @@ public class ParadigmProducer extends DefaultProducer {
                 if (configuration.getOnExisting() == OnExisting.fail) {
                     throw new ParadigmDocumentExistsException(existing);
                 }
+                if (replace && !version.equals(ContentVersion.stored(existing))) {
+                    ParadigmFile replaced = client().updateFile(existing.id(), new FileUpdate(title, null, metadata,
+                            contents.rereadable(exchange, content), filename));
+                    finishUpload(message, replaced, UploadOutcome.replaced);
+                    return;
+                }
                 setFileHeaders(message, existing);
                 message.setHeader(ParadigmConstants.SKIPPED, true);
+                message.setHeader(ParadigmConstants.UPLOAD_OUTCOME,
+                        (replace ? UploadOutcome.unchanged : UploadOutcome.skipped).name());
                 message.setBody(existing);
                 return;
             }
@@ -118,15 +150,35 @@ public class ParadigmProducer extends DefaultProducer {
         if (!result.tagsApplied() && configuration.isFailOnTagError()) {
             throw new ParadigmTagsNotAppliedException(file);
         }
-        message.setHeader(ParadigmConstants.SKIPPED, false);
         message.setHeader(ParadigmConstants.TAGS_APPLIED, result.tagsApplied());
         message.setHeader(ParadigmConstants.MESSAGE, file.message());
+        finishUpload(message, file, UploadOutcome.created);
+    }
+
+    /** What upload says of a document it sent: after waiting for its processing when asked to. */
+    private void finishUpload(Message message, ParadigmFile sent, UploadOutcome outcome) throws InterruptedException {
+        ParadigmFile file = sent;
+        message.setHeader(ParadigmConstants.SKIPPED, false);
+        message.setHeader(ParadigmConstants.UPLOAD_OUTCOME, outcome.name());
         if (configuration.isWaitForCompletion()) {
             file = new CompletionWaiter(client(), Duration.ofMillis(configuration.getCompletionTimeout()),
                     Duration.ofMillis(configuration.getCompletionPollInterval())).await(file);
         }
         setFileHeaders(message, file);
         message.setBody(file);
+    }
+
+    /** The values of the CamelParadigmUploadOutcome header. */
+    private enum UploadOutcome { created, replaced, unchanged, skipped }
+
+    private void listTags(Exchange exchange) {
+        List<TagDefinition> tags = client().listTags();
+        exchange.getMessage().setHeader(ParadigmConstants.COUNT, (long) tags.size());
+        exchange.getMessage().setBody(tags);
+    }
+
+    private FileChanges fileChanges() {
+        return new FileChanges(configuration, client());
     }
 
     private ParadigmFile findByExternalId(long workspaceId, String externalId) {

@@ -1,6 +1,8 @@
 package io.camelparadigm.component.paradigm;
 
 import java.io.File;
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,19 +12,28 @@ import io.camelparadigm.component.paradigm.client.ParadigmValidationException;
 import io.camelparadigm.component.paradigm.client.UploadContent;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.StreamCache;
 import org.apache.camel.WrappedFile;
+import org.apache.camel.converter.stream.CachedOutputStream;
 
 /**
  * Turns an upload's message body into {@link UploadContent} and checks it before anything is sent: a file must
- * exist, be readable, not be empty and not exceed maxFileSize. Files are never read here, only looked at.
+ * exist, be readable, not be empty and not exceed maxFileSize. Files are never read here, only looked at. A Camel
+ * stream cache is read again from its start for each try; a one-shot stream is sent as it comes, unless the
+ * operation needs to read it twice: then it is first copied through Camel's stream caching (in memory, or in a
+ * temporary file when the application turns spooling on; released when the exchange completes).
  */
 final class UploadContentResolver {
 
-    private static final String OPERATION = "upload";
-
+    private final String operation;
     private final long maxFileSize;
 
     UploadContentResolver(long maxFileSize) {
+        this("upload", maxFileSize);
+    }
+
+    UploadContentResolver(String operation, long maxFileSize) {
+        this.operation = operation;
         this.maxFileSize = maxFileSize;
     }
 
@@ -30,6 +41,14 @@ final class UploadContentResolver {
      * @param filename the filename the route set (option or header), used when the body has no name of its own
      */
     UploadContent resolve(Exchange exchange, String filename) {
+        return resolve(exchange, filename, false);
+    }
+
+    /**
+     * @param rereadable true when the content must be readable more than once (hashed, then sent; re-sent after a
+     *                   lost answer): a one-shot stream is copied first
+     */
+    UploadContent resolve(Exchange exchange, String filename, boolean rereadable) {
         Message message = exchange.getMessage();
         Object body = message.getBody();
         String name = filename;
@@ -61,33 +80,77 @@ final class UploadContentResolver {
         if (body instanceof String text) {
             return fromBytes(text.getBytes(StandardCharsets.UTF_8), name);
         }
+        if (body instanceof StreamCache cache && body instanceof InputStream) {
+            return fromCache(cache, requireName(name));
+        }
         if (body instanceof InputStream stream) {
-            return new UploadContent.FromStream(stream, requireName(name));
+            return oneShot(exchange, stream, requireName(name), rereadable);
         }
         if (body == null) {
-            throw new ParadigmValidationException(OPERATION, "the message has no body: send a File, Path, "
+            throw new ParadigmValidationException(operation, "the message has no body: send a File, Path, "
                                                              + "InputStream, byte[] or String");
         }
         InputStream converted = exchange.getContext().getTypeConverter().tryConvertTo(InputStream.class, exchange, body);
         if (converted == null) {
-            throw new ParadigmValidationException(OPERATION, "cannot upload a body of type " + body.getClass().getName()
+            throw new ParadigmValidationException(operation, "cannot upload a body of type " + body.getClass().getName()
                                                              + ": send a File, Path, InputStream, byte[] or String");
         }
-        return new UploadContent.FromStream(converted, requireName(name));
+        return oneShot(exchange, converted, requireName(name), rereadable);
+    }
+
+    /** The content, copied first when it is a one-shot stream, so that it can be read more than once. */
+    UploadContent rereadable(Exchange exchange, UploadContent content) {
+        return content instanceof UploadContent.FromStream stream
+                ? fromCache(copy(exchange, stream.stream()), stream.name()) : content;
+    }
+
+    private UploadContent oneShot(Exchange exchange, InputStream stream, String name, boolean rereadable) {
+        return rereadable ? fromCache(copy(exchange, stream), name) : new UploadContent.FromStream(stream, name);
+    }
+
+    /** The stream copied through Camel's stream caching, refused as soon as it is larger than maxFileSize. */
+    private StreamCache copy(Exchange exchange, InputStream stream) {
+        try (InputStream in = stream; CachedOutputStream copy = new CachedOutputStream(exchange, true)) {
+            byte[] buffer = new byte[64 * 1024];
+            long copied = 0;
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                copied += read;
+                checkSize("the message body", copied, false);
+                copy.write(buffer, 0, read);
+            }
+            return copy.newStreamCache();
+        } catch (IOException e) {
+            throw new ParadigmValidationException(operation, "cannot read the message body: " + e.getMessage());
+        }
+    }
+
+    /** A stream cache is read again from its start each time it is sent (a retry sends it whole). */
+    private UploadContent fromCache(StreamCache cache, String name) {
+        long length = cache.length();
+        checkSize("the message body", length);
+        return new UploadContent.Reopenable(name, length, () -> {
+            cache.reset();
+            return new FilterInputStream((InputStream) cache) {
+                @Override
+                public void close() {
+                    // the cache is reset for the next read, and released by Camel with the exchange
+                }
+            };
+        });
     }
 
     private UploadContent fromPath(Path path) {
         if (!Files.exists(path)) {
-            throw new ParadigmValidationException(OPERATION, "file " + path + " does not exist");
+            throw new ParadigmValidationException(operation, "file " + path + " does not exist");
         }
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new ParadigmValidationException(OPERATION, "file " + path + " is not a readable regular file");
+            throw new ParadigmValidationException(operation, "file " + path + " is not a readable regular file");
         }
         long size;
         try {
             size = Files.size(path);
         } catch (java.io.IOException e) {
-            throw new ParadigmValidationException(OPERATION, "cannot read the size of " + path + ": " + e.getMessage());
+            throw new ParadigmValidationException(operation, "cannot read the size of " + path + ": " + e.getMessage());
         }
         checkSize(path.toString(), size);
         return new UploadContent.FromFile(path);
@@ -99,19 +162,24 @@ final class UploadContentResolver {
     }
 
     private void checkSize(String what, long size) {
-        if (size == 0) {
-            throw new ParadigmValidationException(OPERATION, what + " is empty: Paradigm does not accept empty documents");
+        checkSize(what, size, true);
+    }
+
+    private void checkSize(String what, long size, boolean whole) {
+        if (whole && size == 0) {
+            throw new ParadigmValidationException(operation, what + " is empty: Paradigm does not accept empty documents");
         }
         if (size > maxFileSize) {
-            throw new ParadigmValidationException(OPERATION, what + " has " + size + " bytes, more than maxFileSize="
-                                                             + maxFileSize + " (raise maxFileSize if your Paradigm "
-                                                             + "instance accepts larger documents)");
+            String has = whole ? "has " + size + " bytes, more than" : "is larger than";
+            throw new ParadigmValidationException(operation, what + " " + has + " maxFileSize=" + maxFileSize
+                                                             + " (raise maxFileSize if your Paradigm instance "
+                                                             + "accepts larger documents)");
         }
     }
 
-    private static String requireName(String name) {
+    private String requireName(String name) {
         if (name == null || name.isBlank()) {
-            throw new ParadigmValidationException(OPERATION, "no filename for this body: set the filename option, the "
+            throw new ParadigmValidationException(operation, "no filename for this body: set the filename option, the "
                                                              + ParadigmConstants.FILENAME + " header or CamelFileName");
         }
         return name;

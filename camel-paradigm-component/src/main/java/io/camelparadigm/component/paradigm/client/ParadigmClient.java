@@ -19,8 +19,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelparadigm.component.paradigm.model.Page;
 import io.camelparadigm.component.paradigm.model.ParadigmFile;
 import io.camelparadigm.component.paradigm.model.Tag;
+import io.camelparadigm.component.paradigm.model.TagDefinition;
 import io.camelparadigm.component.paradigm.model.Workspace;
+import org.apache.hc.client5.http.classic.methods.HttpDelete;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPatch;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -52,6 +55,9 @@ public class ParadigmClient {
 
     static final String FILES = "/api/v3/files";
     static final String WORKSPACES = "/api/v3/workspaces";
+    static final String TAGS = "/api/v3/tags";
+    /** What a request that answers nothing (204) is taken to have answered, once it is known to have taken effect. */
+    private static final Response NO_CONTENT = new Response(204, "No Content", new byte[0], null);
     private static final int QUOTED_BODY_LENGTH = 200;
     private static final ContentType TEXT = ContentType.TEXT_PLAIN.withCharset(StandardCharsets.UTF_8);
     /** Without HttpCore's default charset=ISO-8859-1, which Django would decode every field and name with. */
@@ -231,6 +237,108 @@ public class ParadigmClient {
         List<Workspace> workspaces = new ArrayList<>();
         pages.forEachRemaining(workspaces::add);
         return workspaces;
+    }
+
+    /**
+     * {@code PATCH /api/v3/files/{id}}: changes the title, the tags (all replaced), the external metadata (merged) and
+     * or the content (replaced in place; processing starts over). Sending the same change twice leaves the file as
+     * once did, so after any retryable failure it is sent again, answer lost or not; only a one-shot stream cannot be.
+     */
+    public ParadigmFile updateFile(long fileId, FileUpdate update) {
+        String operation = "updateFile";
+        if (update.isEmpty()) {
+            throw new ParadigmValidationException(operation, "nothing to change in file " + fileId + ": give a title, "
+                                                             + "tags, external metadata or new content");
+        }
+        MultipartEntityBuilder multipart = MultipartEntityBuilder.create()
+                .setMode(HttpMultipartMode.EXTENDED)
+                .setCharset(StandardCharsets.UTF_8);
+        if (update.content() != null) {
+            multipart.addPart("file", contentBody(update.content(), update.effectiveFilename()));
+        }
+        addText(multipart, "title", update.title());
+        if (update.tags() != null) {
+            update.tags().forEach(tag -> multipart.addTextBody("tags", tag.toString(), TEXT));
+        }
+        if (update.externalMetadata() != null) {
+            multipart.addTextBody("external_metadata", write(operation, update.externalMetadata()),
+                    ContentType.APPLICATION_JSON);
+        }
+        HttpPatch patch = new HttpPatch(resolve(FILES + "/" + fileId, Map.of()));
+        patch.setEntity(multipart.build());
+        Resend resend = update.content() == null || update.content().repeatable() ? Resend.ALWAYS : Resend.NEVER;
+        Response response = retryPolicy.run(operation, resend, () -> send(operation, patch), () -> null);
+        return read(operation, response, ParadigmFile.class);
+    }
+
+    /**
+     * {@code DELETE /api/v3/files/{id}}; a 404 (unknown file) is raised as {@link ParadigmApiException}. After a
+     * failure that may have reached the service the file is looked up: gone means the lost request deleted it.
+     */
+    public void deleteFile(long fileId) {
+        String operation = "deleteFile";
+        HttpDelete delete = new HttpDelete(resolve(FILES + "/" + fileId, Map.of()));
+        retryPolicy.run(operation, Resend.AFTER_LOOKUP, () -> send(operation, delete),
+                () -> fileExists(fileId) ? null : NO_CONTENT);
+    }
+
+    /**
+     * {@code POST /api/v3/files/bulk-delete}: deletes every file or none (an unknown id answers 404, one the key may
+     * not write 403, and nothing is deleted). After a failure that may have reached the service the files are looked
+     * up: all gone means the lost request deleted them. Returns how many files the service deleted.
+     */
+    public int bulkDelete(List<Long> fileIds) {
+        String operation = "bulkDelete";
+        if (fileIds.isEmpty()) {
+            throw new ParadigmValidationException(operation, "no file ids to delete");
+        }
+        HttpPost post = new HttpPost(resolve(FILES + "/bulk-delete", Map.of()));
+        post.setEntity(new StringEntity(write(operation, Map.of("ids", fileIds)), ContentType.APPLICATION_JSON));
+        Response response = retryPolicy.run(operation, Resend.AFTER_LOOKUP, () -> send(operation, post),
+                () -> fileIds.stream().anyMatch(this::fileExists) ? null : NO_CONTENT);
+        if (response.body().length == 0) {
+            return (int) fileIds.stream().distinct().count();
+        }
+        JsonNode deleted = read(operation, response, JsonNode.class).get("deleted");
+        return deleted != null && deleted.canConvertToInt() ? deleted.asInt() : (int) fileIds.stream().distinct().count();
+    }
+
+    /**
+     * {@code DELETE /api/v3/files/{id}/tags/{tag_id}}; a 404 (unknown file, or a tag the file does not carry) is raised
+     * as {@link ParadigmApiException}. After a failure that may have reached the service the file is read: the tag
+     * gone means the lost request removed it.
+     */
+    public void removeTag(long fileId, long tagId) {
+        String operation = "removeTag";
+        HttpDelete delete = new HttpDelete(resolve(FILES + "/" + fileId + "/tags/" + tagId, Map.of()));
+        retryPolicy.run(operation, Resend.AFTER_LOOKUP, () -> send(operation, delete),
+                () -> getFile(fileId, false).tags().stream().anyMatch(tag -> tag.id() == tagId) ? null : NO_CONTENT);
+    }
+
+    /** {@code GET /api/v3/tags}, all pages: the tags of the key's company. */
+    public List<TagDefinition> listTags() {
+        String operation = "listTags";
+        Iterator<TagDefinition> pages = new PagedIterator<>(
+                () -> readPage(operation, execute(operation, new HttpGet(resolve(TAGS, Map.of()))),
+                        TagDefinition.class),
+                url -> readPage(operation, execute(operation, new HttpGet(sameOrigin(url))), TagDefinition.class),
+                0);
+        List<TagDefinition> tags = new ArrayList<>();
+        pages.forEachRemaining(tags::add);
+        return tags;
+    }
+
+    /** Whether the file exists (and the key sees it): a 404 on {@code GET /api/v3/files/{id}} says it does not. */
+    public boolean fileExists(long fileId) {
+        try {
+            getFile(fileId, false);
+            return true;
+        } catch (ParadigmApiException e) {
+            if (e.getHttpStatus() == 404) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** A request whose repetition changes nothing (reads, adding tags), retried on every retryable failure. */
@@ -439,6 +547,9 @@ public class ParadigmClient {
         }
         if (content instanceof UploadContent.FromBytes bytes) {
             return new ByteArrayBody(bytes.bytes(), ContentType.APPLICATION_OCTET_STREAM, filename);
+        }
+        if (content instanceof UploadContent.Reopenable reopenable) {
+            return new ReopenableBody(reopenable, filename);
         }
         UploadContent.FromStream stream = (UploadContent.FromStream) content;
         return new InputStreamBody(stream.stream(), ContentType.APPLICATION_OCTET_STREAM, filename);

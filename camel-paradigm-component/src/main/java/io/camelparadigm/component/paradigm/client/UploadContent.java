@@ -36,6 +36,28 @@ public sealed interface UploadContent {
         }
     }
 
+    /**
+     * Content that can be read again from its start, through a new stream each time (a spooled copy, a Camel stream
+     * cache): sent again on a retry like a file.
+     */
+    record Reopenable(String name, long length, Source source) implements UploadContent {
+        @Override
+        public String defaultFilename() {
+            return name;
+        }
+
+        @Override
+        public boolean repeatable() {
+            return true;
+        }
+
+        /** Opens the content from its start; the caller closes what it gets. */
+        @FunctionalInterface
+        public interface Source {
+            InputStream open() throws java.io.IOException;
+        }
+    }
+
     /** A stream is read once, while the request is sent; the caller closes it. */
     record FromStream(InputStream stream, String name) implements UploadContent {
         @Override
