@@ -251,10 +251,11 @@ public class ParadigmClient {
                                                              + "tags, external metadata or new content");
         }
         MultipartEntityBuilder multipart = MultipartEntityBuilder.create()
-                .setMode(HttpMultipartMode.EXTENDED)
-                .setCharset(StandardCharsets.UTF_8);
+                .setMode(HttpMultipartMode.LEGACY)
+                .setCharset(StandardCharsets.UTF_8)
+                .setContentType(FORM_DATA);
         if (update.content() != null) {
-            multipart.addPart("file", contentBody(update.content(), update.effectiveFilename()));
+            multipart.addPart(filePart(update.content(), update.effectiveFilename()));
         }
         addText(multipart, "title", update.title());
         if (update.tags() != null) {
@@ -267,7 +268,8 @@ public class ParadigmClient {
         HttpPatch patch = new HttpPatch(resolve(FILES + "/" + fileId, Map.of()));
         patch.setEntity(multipart.build());
         Resend resend = update.content() == null || update.content().repeatable() ? Resend.ALWAYS : Resend.NEVER;
-        Response response = retryPolicy.run(operation, resend, () -> send(operation, patch), () -> null);
+        String subject = "file " + fileId;
+        Response response = retryPolicy.run(operation, resend, () -> send(operation, subject, patch), () -> null);
         return read(operation, response, ParadigmFile.class);
     }
 
@@ -278,7 +280,7 @@ public class ParadigmClient {
     public void deleteFile(long fileId) {
         String operation = "deleteFile";
         HttpDelete delete = new HttpDelete(resolve(FILES + "/" + fileId, Map.of()));
-        retryPolicy.run(operation, Resend.AFTER_LOOKUP, () -> send(operation, delete),
+        retryPolicy.run(operation, Resend.AFTER_LOOKUP, () -> send(operation, "file " + fileId, delete),
                 () -> fileExists(fileId) ? null : NO_CONTENT);
     }
 
@@ -311,7 +313,8 @@ public class ParadigmClient {
     public void removeTag(long fileId, long tagId) {
         String operation = "removeTag";
         HttpDelete delete = new HttpDelete(resolve(FILES + "/" + fileId + "/tags/" + tagId, Map.of()));
-        retryPolicy.run(operation, Resend.AFTER_LOOKUP, () -> send(operation, delete),
+        retryPolicy.run(operation, Resend.AFTER_LOOKUP, () -> send(operation, "tag " + tagId + " of file " + fileId,
+                        delete),
                 () -> getFile(fileId, false).tags().stream().anyMatch(tag -> tag.id() == tagId) ? null : NO_CONTENT);
     }
 
@@ -321,7 +324,8 @@ public class ParadigmClient {
         Iterator<TagDefinition> pages = new PagedIterator<>(
                 () -> readPage(operation, execute(operation, new HttpGet(resolve(TAGS, Map.of()))),
                         TagDefinition.class),
-                url -> readPage(operation, execute(operation, new HttpGet(sameOrigin(url))), TagDefinition.class),
+                url -> readPage(operation, execute(operation, new HttpGet(pageOf(operation, TAGS, url))),
+                        TagDefinition.class),
                 0);
         List<TagDefinition> tags = new ArrayList<>();
         pages.forEachRemaining(tags::add);
