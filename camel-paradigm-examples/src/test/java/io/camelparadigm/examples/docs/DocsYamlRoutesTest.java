@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DocsYamlRoutesTest {
 
     private static final Path DOCS = Path.of("..", "docs");
-    private static final List<String> PAGES = List.of("operations.md", "error-handling.md", "real-service.md");
+    private static final List<String> PAGES = List.of("operations.md", "error-handling.md", "real-service.md",
+            "keeping-in-sync.md");
     private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
 
     @TestFactory
