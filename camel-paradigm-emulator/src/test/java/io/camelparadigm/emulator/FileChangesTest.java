@@ -116,6 +116,9 @@ class FileChangesTest {
 
         JsonNode changed = api.get("/api/v3/files?updated_at_after=2025-01-01T00:04:00Z").json();
         assertThat(ids(changed)).containsExactly(replaced);
+        EMULATOR.advance(Duration.ofSeconds(2));
+        JsonNode stillProcessing = api.get("/api/v3/files?updated_at_after=2025-01-01T00:05:01Z").json();
+        assertThat(ids(stillProcessing)).as("its new transitions are changes too").containsExactly(replaced);
         assertThat(untouched).isNotEqualTo(replaced);
     }
 
@@ -267,6 +270,11 @@ class FileChangesTest {
         assertThat(api.get("/api/v3/files/" + id).status()).isEqualTo(404);
         assertThat(api.get("/api/v3/files?external_metadata__external_id=gone-1").json().get("count").asInt()).isZero();
         assertThat(ids(api.get("/api/v3/files").json())).containsExactly(kept);
+        assertThat(ids(api.get("/api/v3/files?workspace_id=" + EMULATOR.workspaceId()).json())).containsExactly(kept);
+        String session = EMULATOR.storedFiles().get(0).uploadSessionUuid();
+        assertThat(ids(api.get("/api/v3/files?upload_session_uuid=" + session).json())).containsExactly(kept);
+        assertThat(ids(api.get("/api/v3/files?updated_at_after=2024-12-31").json())).containsExactly(kept);
+        assertThat(api.get("/api/v3/tags").status()).as("counting tags skips the deleted file").isEqualTo(200);
         assertThat(EMULATOR.storedFiles()).extracting(StoredFile::id).containsExactly(kept);
         assertThat(api.send(new HttpDelete(EMULATOR.baseUrl() + "/api/v3/files/" + id)).status())
                 .as("a second delete finds nothing").isEqualTo(404);
