@@ -23,7 +23,7 @@ public class ParadigmEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(77);
+        Set<String> props = new HashSet<>(78);
         props.add("adaptiveConcurrency");
         props.add("apiKey");
         props.add("backoffErrorThreshold");

@@ -57,7 +57,7 @@ public class ParadigmClient {
     static final String WORKSPACES = "/api/v3/workspaces";
     static final String TAGS = "/api/v3/tags";
     /** What a request that answers nothing (204) is taken to have answered, once it is known to have taken effect. */
-    private static final Response NO_CONTENT = new Response(204, "No Content", new byte[0], null);
+    private static final Response NO_CONTENT = new Response(204, "No Content", new byte[0], null, null);
     private static final int QUOTED_BODY_LENGTH = 200;
     private static final ContentType TEXT = ContentType.TEXT_PLAIN.withCharset(StandardCharsets.UTF_8);
     /** Without HttpCore's default charset=ISO-8859-1, which Django would decode every field and name with. */
