@@ -90,7 +90,7 @@ public final class ParadigmConstants {
               description = "upload with onExisting=replace: the version of the content as the source knows it (a "
                             + "hash, an ETag, a cTag); when set it is compared with the version stored with the "
                             + "document instead of a SHA-256 of the body, so an unchanged document is not even read. "
-                            + "After the upload it holds the version compared and stored.",
+                            + "The version stored is in the document's additional_metadata.content_hash.",
               javaType = "String")
     public static final String CONTENT_HASH = "CamelParadigmContentHash";
     @Metadata(label = "producer",

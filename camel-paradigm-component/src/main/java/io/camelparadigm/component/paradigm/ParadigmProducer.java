@@ -112,7 +112,6 @@ public class ParadigmProducer extends DefaultProducer {
         if (replace) {
             version = ContentVersion.of(message, content);
             metadata = ContentVersion.recorded(metadata, version);
-            message.setHeader(ParadigmConstants.CONTENT_HASH, version);
         }
         String title = inputs.name(ParadigmConstants.TITLE, "title", configuration.getTitle());
         UploadRequest request = new UploadRequest(

@@ -35,16 +35,28 @@ class HeaderDirectionTest extends EmulatorRouteTestSupport {
         uris.put("search", "paradigm:search?search=budget");
         uris.put("getFile", "paradigm:getFile?fileId=" + fileId);
         uris.put("listWorkspaces", "paradigm:listWorkspaces");
+        long deleted = EMULATOR.seedFile(SeedFile.builder(workspaceId(), "deleted.pdf").build());
+        uris.put("updateFile", "paradigm:updateFile?filename=v2.txt&title=v2&fileId=" + fileId);
+        uris.put("removeTag", "paradigm:removeTag?fileId=" + fileId + "&tags=" + tag);
+        uris.put("deleteFile", "paradigm:deleteFile?fileId=" + deleted);
+        uris.put("listTags", "paradigm:listTags");
+        uris.put("bulkDelete", "paradigm:bulkDelete");
         assertThat(uris.keySet()).as("every operation has a case here").containsExactlyInAnyOrderElementsOf(
                 java.util.Arrays.stream(ParadigmOperations.values()).map(Enum::name).toList());
 
         Map<String, Set<String>> read = new LinkedHashMap<>();
         Map<String, Set<String>> set = new LinkedHashMap<>();
         for (Map.Entry<String, String> operation : uris.entrySet()) {
-            RecordingMessage message = run(operation.getValue());
+            Object body = operation.getKey().equals("bulkDelete")
+                    ? EMULATOR.seedFile(SeedFile.builder(workspaceId(), "bulk.pdf").build()) : "some text";
+            RecordingMessage message = run(operation.getValue(), body);
             read.put(operation.getKey(), message.read);
             set.put(operation.getKey(), message.set);
         }
+        RecordingMessage replaced = run("paradigm:upload?filename=new.txt&onExisting=replace&externalId=new-1&workspaceId="
+                                        + workspaceId(), "other text");
+        read.put("upload with onExisting=replace", replaced.read);
+        set.put("upload with onExisting=replace", replaced.set);
         set.put("fileEvents", headersOfAnEvent("paradigm:fileEvents?startFrom=all"));
         set.put("sessionEvents", headersOfAnEvent("paradigm:sessionEvents?startFrom=all"));
 
@@ -64,12 +76,16 @@ class HeaderDirectionTest extends EmulatorRouteTestSupport {
         assertThat(read.get("listFiles")).contains(ParadigmConstants.FILTER_WORKSPACE_ID,
                 ParadigmConstants.FILTER_EXTERNAL_ID, ParadigmConstants.FILTER_DOC_TYPE);
         assertThat(read.get("getFile")).contains(ParadigmConstants.FILE_ID);
+        assertThat(read.get("upload with onExisting=replace")).contains(ParadigmConstants.CONTENT_HASH);
+        assertThat(set.get("upload with onExisting=replace")).contains(ParadigmConstants.UPLOAD_OUTCOME);
+        assertThat(read.get("bulkDelete")).contains(ParadigmConstants.FILE_IDS);
+        assertThat(set.get("deleteFile")).contains(ParadigmConstants.DELETED, ParadigmConstants.COUNT);
     }
 
     /** Sends to the URI a message that records the CamelParadigm* headers the producer reads and sets. */
-    private RecordingMessage run(String uri) {
+    private RecordingMessage run(String uri, Object body) {
         RecordingMessage message = new RecordingMessage(context);
-        message.setBody("some text");
+        message.setBody(body);
         Exchange done = template.send(uri, exchange -> exchange.setMessage(message));
         assertThat(done.getException()).as(uri).isNull();
         assertThat(done.getMessage()).as("the producer worked on the recording message").isSameAs(message);
