@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -60,15 +61,20 @@ final class FileStore {
     }
 
     /**
-     * Applies an edit that stamps the document (tags, status_vision) and moves it in the updated_at index, so that
-     * no listing sees it half-way.
+     * Applies an edit of a stored document (tags, status_vision, a PATCH) and moves it in the indexes it changes
+     * (updated_at, external id), so that no listing sees it half-way.
      */
     <T> T edit(Document document, Function<Document, T> edit) {
         lock.writeLock().lock();
         try {
             removeFrom(byLatestUpdate, latestUpdateKeys.remove(document.id), document);
+            String externalIdBefore = document.externalId();
             T result = edit.apply(document);
             indexLatestUpdate(document);
+            if (!Objects.equals(externalIdBefore, document.externalId())) {
+                removeFrom(byExternalId, externalIdBefore, document);
+                addTo(byExternalId, document.externalId(), document);
+            }
             return result;
         } finally {
             lock.writeLock().unlock();
