@@ -80,6 +80,8 @@ public final class UploadSteps {
         message.setHeader(ParadigmConstants.EXTERNAL_FULL_PATH, file.path().toString());
         message.setHeader(ParadigmConstants.ADDITIONAL_METADATA, Map.of(STATE_ID_METADATA, stateId));
         if (mark == UploadStateFile.Mark.STARTED || onExisting == OnExisting.fail) {
+            // listFiles filters on the Filter headers only: without it the look-up would list the whole workspace
+            message.setHeader(ParadigmConstants.FILTER_EXTERNAL_ID, file.path().toUri().toString());
             exchange.setProperty(ACTION, Action.CHECK);
         } else {
             startUpload(exchange, file);
