@@ -53,14 +53,14 @@ final class FileUpdateEndpoint {
             if (type == MimeTypes.Type.FORM_ENCODED) {
                 Fields fields = urlencodedFields(request);
                 return apply(call, document, new Form(fields.getValuesOrEmpty("title"),
-                        fields.getValuesOrEmpty("tags"), fields.getValue("external_metadata"), null, null));
+                        fields.getValuesOrEmpty("tags"), last(fields.getValuesOrEmpty("external_metadata")), null, null));
             }
             Charset charset = UploadedFileName.requestCharset(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
             try (MultiPartFormData.Parts parts = upload.readParts(request)) {
                 String fileName = fileName(parts, charset);
                 return apply(call, document, new Form(values(parts, "title", charset), values(parts, "tags", charset),
                         UploadEndpoint.field(parts, "external_metadata", charset), fileName,
-                        fileName == null ? null : parts.getFirst("file")));
+                        fileName == null ? null : UploadEndpoint.lastPart(parts, "file")));
             }
         } catch (UploadEndpoint.FileTooLarge e) {
             return upload.tooLarge(-1);
@@ -90,11 +90,15 @@ final class FileUpdateEndpoint {
         return ApiAnswer.json(200, views.retrieved(document, core.stateOf(document), false));
     }
 
+    private static String last(List<String> values) {
+        return values.isEmpty() ? null : values.get(values.size() - 1);
+    }
+
     private static String title(List<String> titles) throws ApiException {
         if (titles.isEmpty()) {
             return null;
         }
-        String title = titles.get(0);
+        String title = last(titles).strip();   // the last value sent, trimmed as DRF's CharField does
         if (title.isBlank()) {
             throw ApiException.validation("blank", "title: This field may not be blank.");
         }
@@ -172,7 +176,7 @@ final class FileUpdateEndpoint {
      * sanitized (Django drops such a part: no new content then). A {@code file} field that is not a file is refused.
      */
     private static String fileName(MultiPartFormData.Parts parts, Charset charset) throws ApiException {
-        MultiPart.Part part = parts.getFirst("file");
+        MultiPart.Part part = UploadEndpoint.lastPart(parts, "file");
         if (part == null) {
             return null;
         }

@@ -165,7 +165,7 @@ final class UploadEndpoint {
     private ApiAnswer store(ApiCall call, MultiPartFormData.Parts parts, String sessionUuid)
             throws ApiException, FileTooLarge {
         Charset charset = UploadedFileName.requestCharset(call.request().getHeaders().get(HttpHeader.CONTENT_TYPE));
-        MultiPart.Part filePart = parts.getFirst("file");
+        MultiPart.Part filePart = lastPart(parts, "file");
         if (filePart == null) {
             throw ApiException.validation("required", "file: No file was submitted.");
         }
@@ -282,9 +282,16 @@ final class UploadEndpoint {
     }
 
     /** A text field, decoded as Django does: with the request's charset, whatever the part's own says. */
+    /** The value Django reads for a form field sent more than once: the last one ({@code QueryDict.__getitem__}). */
     static String field(MultiPartFormData.Parts parts, String name, Charset charset) {
-        MultiPart.Part part = parts.getFirst(name);
+        MultiPart.Part part = lastPart(parts, name);
         return part == null ? null : part.getContentAsString(charset);
+    }
+
+    /** The last part of that name, as Django's {@code MultiValueDict} returns it; null when there is none. */
+    static MultiPart.Part lastPart(MultiPartFormData.Parts parts, String name) {
+        List<MultiPart.Part> all = parts.getAll(name);
+        return all.isEmpty() ? null : all.get(all.size() - 1);
     }
 
     static String optionalName(MultiPartFormData.Parts parts, String name, Charset charset)
@@ -293,6 +300,7 @@ final class UploadEndpoint {
         if (value == null || value.isBlank()) {
             return null;
         }
+        value = value.strip();   // Django REST framework's CharField trims surrounding whitespace
         if (UploadedFileName.length(value) > MAX_NAME_LENGTH) {
             throw ApiException.validation("max_length", name + ": Ensure this field has no more than "
                     + MAX_NAME_LENGTH + " characters.");

@@ -14,15 +14,16 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.util.QuotedStringTokenizer;
+import org.jsoup.parser.Parser;
 
 /**
  * The name the real service gives an uploaded file, read the way its Django stack reads it (not the way Jetty
  * does): the part's {@code Content-Disposition} parameters as {@code django.utils.http.parse_header_parameters}
  * reads them ({@code filename*} decoded as RFC 2231 and, like any parameter, the last one written wins;
  * {@code filename} taken as written, percent signs included), the text decoded with the request's charset,
- * {@code MultiPartParser.sanitize_file_name} (path cut off, non-printable characters removed, "." and ".."
- * refused) and {@code UploadedFile}'s cut to 255 characters that keeps the extension.
- * Not reproduced: {@code html.unescape}, which Django also applies to the name.
+ * {@code MultiPartParser.sanitize_file_name} (HTML character references decoded as {@code html.unescape} does,
+ * path cut off, non-printable characters removed, "." and ".." refused) and {@code UploadedFile}'s cut to 255
+ * characters that keeps the extension.
  */
 final class UploadedFileName {
 
@@ -75,7 +76,8 @@ final class UploadedFileName {
 
     /** What Django stores for a submitted name, or null when it drops the file ("No file was submitted"). */
     static String stored(String submitted) {
-        String name = submitted.substring(Math.max(submitted.lastIndexOf('/'), submitted.lastIndexOf('\\')) + 1);
+        String unescaped = Parser.unescapeEntities(submitted, false);
+        String name = unescaped.substring(Math.max(unescaped.lastIndexOf('/'), unescaped.lastIndexOf('\\')) + 1);
         StringBuilder printable = new StringBuilder(name.length());
         name.codePoints().filter(UploadedFileName::isPrintable).forEach(printable::appendCodePoint);
         name = printable.toString();

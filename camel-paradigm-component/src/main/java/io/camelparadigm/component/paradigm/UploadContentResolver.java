@@ -56,7 +56,7 @@ final class UploadContentResolver {
             name = message.getHeader(Exchange.FILE_NAME_ONLY, String.class);
         }
         if (name == null) {
-            name = message.getHeader(Exchange.FILE_NAME, String.class);
+            name = withoutDirectories(message.getHeader(Exchange.FILE_NAME, String.class));
         }
         if (body instanceof WrappedFile<?> wrapped) {
             Object file = wrapped.getFile();
@@ -96,6 +96,11 @@ final class UploadContentResolver {
                                                              + ": send a File, Path, InputStream, byte[] or String");
         }
         return oneShot(exchange, converted, requireName(name), rereadable);
+    }
+
+    /** {@code CamelFileName} is a path relative to the endpoint (sub/dir/a.txt): the document is named a.txt. */
+    private static String withoutDirectories(String relativePath) {
+        return relativePath == null ? null : relativePath.substring(relativePath.lastIndexOf('/') + 1);
     }
 
     /** The content, copied first when it is a one-shot stream, so that it can be read more than once. */

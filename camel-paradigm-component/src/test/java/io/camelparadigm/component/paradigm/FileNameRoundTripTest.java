@@ -63,7 +63,14 @@ class FileNameRoundTripTest extends EmulatorRouteTestSupport {
             Name.of("brackets [1] (2) {3}.txt", "brackets [1] (2) {3}"),
             Name.of("UTF-8''not-encoded.txt", "UTF-8''not-encoded"),
             Name.of("ligature ﬁle ﬂow.txt", "ligature ﬁle ﬂow"),
-            Name.of("x".repeat(250) + ".txt", "x".repeat(250)));
+            Name.of("x".repeat(250) + ".txt", "x".repeat(250)),
+            // the service HTML-unescapes a part's name, keeps what follows the last / or \\, drops what Python
+            // does not call printable: the component escapes '&' and sends such names in the filename field
+            Name.of("R&D &amp; co &copy 2024.txt", "R&D &amp; co &copy 2024"),
+            Name.of("Rapport\u00A0: bilan 2024.pdf", "Rapport\u00A0: bilan 2024"),
+            Name.of("famille 👨\u200D👩\u200D👧.txt", "famille 👨\u200D👩\u200D👧"),
+            Name.of("back\\slash.txt", "back\\slash"),
+            Name.of("tab\there.txt", "tab\there"));
 
     /** Longer than a file system allows (255 bytes), so only bodies that are not files carry it. */
     private static final Name TOO_LONG_FOR_A_FILE = new Name("長".repeat(300) + ".pdf", "長".repeat(251) + ".pdf",
@@ -123,6 +130,16 @@ class FileNameRoundTripTest extends EmulatorRouteTestSupport {
         StoredFile stored = EMULATOR.storedFiles(workspaceId()).get(0);
         assertThat(stored.filename()).isEqualTo("résumé.txt");
         assertThat(stored.title()).isEqualTo("Été");
+    }
+
+    @Test
+    void aCamelFileNameWithDirectoriesNamesTheDocumentAfterItsLastSegment() {
+        template.sendBodyAndHeader("paradigm:upload?workspaceId=" + workspaceId(), CONTENT,
+                Exchange.FILE_NAME, "reports/2024/q1 & q2.pdf");
+
+        StoredFile stored = EMULATOR.storedFiles(workspaceId()).get(0);
+        assertThat(stored.filename()).isEqualTo("q1 & q2.pdf");
+        assertThat(stored.title()).isEqualTo("q1 & q2");
     }
 
     private static List<Name> withTooLong(List<Name> names) {

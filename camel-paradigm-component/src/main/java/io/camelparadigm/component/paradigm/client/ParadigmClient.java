@@ -127,7 +127,7 @@ public class ParadigmClient {
                 .setContentType(FORM_DATA)
                 .addPart(filePart(request.content(), request.effectiveFilename()))
                 .addTextBody("workspace_id", Long.toString(request.workspaceId()), TEXT);
-        addText(multipart, "filename", request.filename());
+        addText(multipart, "filename", filenameField(request));
         addText(multipart, "title", request.title());
         addText(multipart, "parser", request.parser());
         request.tags().forEach(tag -> multipart.addTextBody("tags", tag.toString(), TEXT));
@@ -542,7 +542,16 @@ public class ParadigmClient {
      * and a {@code filename*} would win over it. LEGACY is HttpClient's browser-compatible mode.
      */
     private static FormBodyPart filePart(UploadContent content, String filename) {
-        return FormBodyPartBuilder.create("file", contentBody(content, filename), HttpMultipartMode.LEGACY).build();
+        return FormBodyPartBuilder.create("file", contentBody(content, MultipartFileName.escaped(filename)),
+                HttpMultipartMode.LEGACY).build();
+    }
+
+    /** The explicit name, else the content's own when the file part cannot carry it intact. */
+    private static String filenameField(UploadRequest request) {
+        if (request.filename() != null && !request.filename().isBlank()) {
+            return request.filename();
+        }
+        return MultipartFileName.fieldFor(request.content().defaultFilename());
     }
 
     private static ContentBody contentBody(UploadContent content, String filename) {
