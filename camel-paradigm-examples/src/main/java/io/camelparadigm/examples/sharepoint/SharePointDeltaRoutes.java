@@ -1,0 +1,179 @@
+package io.camelparadigm.examples.sharepoint;
+
+import java.io.File;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+
+import io.camelparadigm.component.paradigm.ParadigmConstants;
+import io.camelparadigm.component.paradigm.model.ParadigmFile;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.model.dataformat.JsonLibrary;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.processor.state.FileStateRepository;
+
+/**
+ * A SharePoint document library kept in sync in Paradigm through Microsoft Graph's delta query, in Java DSL:
+ * <ol>
+ * <li>{@code sharepoint-delta}: every {@code sharepoint.poll-period} ms, calls the stored link (at first
+ * {@code GET /v1.0/drives/{drive-id}/root/delta}, which enumerates the whole library) and follows
+ * {@code @odata.nextLink} pages to the {@code @odata.deltaLink}; the link to call next is saved in a Camel
+ * {@link StateRepository} after each page whose items were all applied, so a restart resumes where it stopped;</li>
+ * <li>{@code sharepoint-item}: an item with the {@code deleted} facet is deleted from Paradigm
+ * ({@code paradigm:deleteFile} by its external id); a file is downloaded, streamed, from {@code /content} (which
+ * redirects to a pre-authenticated URL: through {@code /content} that URL, a credential, never shows in a message or
+ * an error) and uploaded with {@code onExisting=replace}: new
+ * files are created, changed ones replaced in place, unchanged ones (same quickXorHash) not sent again, only their
+ * title and metadata updated when a rename or move changed them; folders are skipped.</li>
+ * </ol>
+ * Graph is called with camel-http and an app-only token ({@link GraphAccessTokens}, {@link GraphClientConfigurer});
+ * 401 gets a new token, 429 and 503 are retried after their {@code Retry-After} ({@link GraphRetries}).
+ * <p>
+ * Properties: {@code sharepoint.tenant-id}, {@code sharepoint.client-id}, {@code sharepoint.client-secret},
+ * {@code sharepoint.drive-id}, {@code sharepoint.state-file} (default {@code sharepoint-delta.state}; or bind a
+ * {@code StateRepository<String, String>} named {@code sharePointDeltaState}), {@code sharepoint.poll-period},
+ * {@code sharepoint.max-retries}, {@code sharepoint.retry-delay}, {@code sharepoint.token-refresh-margin},
+ * {@code sharepoint.graph-url}, {@code sharepoint.token-url}, {@code paradigm.workspace-id}.
+ */
+public class SharePointDeltaRoutes extends RouteBuilder {
+
+    public static final String STATE_REPOSITORY_BEAN = "sharePointDeltaState";
+    static final String CLIENT_CONFIGURER_BEAN = "sharePointGraphClient";
+    private static final String GRAPH_SCOPE = "https://graph.microsoft.com/.default";
+    private static final String NEXT_LINK = "SharePointNextLink";
+    private static final String PAGE = "SharePointDeltaPage";
+    private static final String ITEM = "SharePointItem";
+
+    @Override
+    public void configure() {
+        String graphUrl = resolved("{{sharepoint.graph-url:https://graph.microsoft.com}}").replaceAll("/+$", "");
+        String driveId = resolved("{{sharepoint.drive-id}}");
+        String tokenUrl = resolved("{{sharepoint.token-url:}}");
+        if (tokenUrl.isBlank()) {
+            tokenUrl = "https://login.microsoftonline.com/" + resolved("{{sharepoint.tenant-id}}") + "/oauth2/v2.0/token";
+        }
+        GraphAccessTokens tokens = new GraphAccessTokens(getContext().createProducerTemplate(), tokenUrl,
+                resolved("{{sharepoint.client-id}}"), resolved("{{sharepoint.client-secret}}"), GRAPH_SCOPE,
+                Duration.ofSeconds(Long.parseLong(resolved("{{sharepoint.token-refresh-margin:300}}"))),
+                Clock.systemUTC());
+        getContext().getRegistry().bind(CLIENT_CONFIGURER_BEAN, new GraphClientConfigurer(tokens, URI.create(graphUrl)));
+        GraphRetries retries = new GraphRetries(tokens, Clock.systemUTC());
+        DeltaLinks links = new DeltaLinks(stateRepository(), graphUrl, driveId);
+        DriveItemDocuments documents = new DriveItemDocuments(driveId);
+
+        // CamelHttpUri names the URL of each call; the endpoint only says how to call
+        String graph = graphUrl + "?httpClientConfigurer=#" + CLIENT_CONFIGURER_BEAN;
+        // /content answers 302 to a short-lived pre-authenticated URL: followed, never logged nor kept
+        String graphStream = graph + "&disableStreamCache=true&followRedirects=true";
+        String itemsUrl = graphUrl + "/v1.0/drives/" + driveId + "/items/";
+
+        onException(HttpOperationFailedException.class).onWhen(retries::isRetried)
+                .maximumRedeliveries("{{sharepoint.max-retries:5}}")
+                .redeliveryDelay("{{sharepoint.retry-delay:1000}}")
+                .onExceptionOccurred(retries::beforeRetry)
+                .retryAttemptedLogLevel(LoggingLevel.WARN);
+
+        from("timer:sharepoint-delta?period={{sharepoint.poll-period:60000}}").routeId("sharepoint-delta")
+                .setProperty(NEXT_LINK, method(links, "next"))
+                .loopDoWhile(exchangeProperty(NEXT_LINK).isNotNull())
+                    .removeHeaders("*")
+                    .setBody(constant(null))
+                    .setHeader(Exchange.HTTP_METHOD, constant("GET"))
+                    .setHeader(Exchange.HTTP_URI, exchangeProperty(NEXT_LINK))
+                    .to(graph)
+                    .unmarshal().json(JsonLibrary.Jackson, DeltaPage.class)
+                    .setProperty(PAGE, body())
+                    .process(exchange -> exchange.getMessage().setBody(
+                            exchange.getProperty(PAGE, DeltaPage.class).value()))
+                    .split(body()).stopOnException()
+                        .to("direct:sharepoint-item")
+                    .end()
+                    .process(exchange -> {
+                        DeltaPage page = exchange.getProperty(PAGE, DeltaPage.class);
+                        links.pageApplied(page);
+                        exchange.setProperty(NEXT_LINK, page.isLastOfRound() ? null : page.nextLink());
+                    })
+                .end();
+
+        from("direct:sharepoint-item").routeId("sharepoint-item")
+                .setProperty(ITEM, body())
+                .removeHeaders("*")
+                .choice()
+                    .when(exchange -> item(exchange).isDeleted())
+                        .process(exchange -> documents.toDocument(exchange.getMessage(), item(exchange)))
+                        .to("paradigm:deleteFile?workspaceId={{paradigm.workspace-id}}")
+                        .log("${header." + ParadigmConstants.EXTERNAL_ID + "} deleted in SharePoint: "
+                             + "${header." + ParadigmConstants.COUNT + "} document(s) deleted in Paradigm")
+                    .when(exchange -> item(exchange).isFile())
+                        .to("direct:sharepoint-file")
+                    // folders and the root hold no content of their own
+                .end();
+
+        from("direct:sharepoint-file").routeId("sharepoint-file")
+                // delta leaves parentReference.path out (SharePoint): the item itself has it
+                .filter(exchange -> item(exchange).parentReference() == null
+                                    || item(exchange).parentReference().path() == null)
+                    .setBody(constant(null))
+                    .setHeader(Exchange.HTTP_METHOD, constant("GET"))
+                    .process(exchange -> exchange.getMessage().setHeader(Exchange.HTTP_URI,
+                            itemsUrl + item(exchange).id()))
+                    .setHeader(Exchange.HTTP_QUERY, constant("$select=id,parentReference"))
+                    .to(graph)
+                    .unmarshal().json(JsonLibrary.Jackson, DriveItem.class)
+                    .process(exchange -> exchange.setProperty(ITEM, withParent(item(exchange),
+                            exchange.getMessage().getBody(DriveItem.class))))
+                    .removeHeaders("*")
+                .end()
+                .setBody(constant(null))
+                .setHeader(Exchange.HTTP_METHOD, constant("GET"))
+                .process(exchange -> exchange.getMessage().setHeader(Exchange.HTTP_URI,
+                        itemsUrl + item(exchange).id() + "/content"))
+                .to(graphStream)
+                .removeHeaders("CamelHttp*")
+                .process(exchange -> documents.toDocument(exchange.getMessage(), item(exchange)))
+                .to("paradigm:upload?workspaceId={{paradigm.workspace-id}}&onExisting=replace")
+                .log("${header." + ParadigmConstants.EXTERNAL_ID + "} (${header." + ParadigmConstants.FILENAME + "}): "
+                     + "${header." + ParadigmConstants.UPLOAD_OUTCOME + "}")
+                .filter(exchange -> "unchanged".equals(exchange.getMessage().getHeader(ParadigmConstants.UPLOAD_OUTCOME))
+                                    && documents.metadataChanged(exchange.getMessage().getBody(ParadigmFile.class),
+                                            item(exchange)))
+                    .process(exchange -> documents.toMetadataUpdate(exchange.getMessage(),
+                            exchange.getMessage().getBody(ParadigmFile.class), item(exchange)))
+                    .to("paradigm:updateFile?workspaceId={{paradigm.workspace-id}}")
+                    .log("${header." + ParadigmConstants.EXTERNAL_ID + "}: title and metadata updated")
+                .end();
+    }
+
+    private StateRepository<String, String> stateRepository() {
+        @SuppressWarnings("unchecked")
+        StateRepository<String, String> bound = getContext().getRegistry().lookupByNameAndType(STATE_REPOSITORY_BEAN,
+                StateRepository.class);
+        if (bound != null) {
+            return bound;
+        }
+        FileStateRepository file = FileStateRepository.fileStateRepository(
+                new File(resolved("{{sharepoint.state-file:sharepoint-delta.state}}")));
+        try {
+            getContext().addService(file);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot open the SharePoint state file " + file.getFilePath(), e);
+        }
+        return file;
+    }
+
+    private static DriveItem item(Exchange exchange) {
+        return exchange.getProperty(ITEM, DriveItem.class);
+    }
+
+    private static DriveItem withParent(DriveItem item, DriveItem fetched) {
+        return new DriveItem(item.id(), item.name(), item.webUrl(), item.lastModifiedDateTime(), item.lastModifiedBy(),
+                fetched.parentReference(), item.file(), item.folder(), item.deleted());
+    }
+
+    private String resolved(String placeholder) {
+        return getContext().resolvePropertyPlaceholders(placeholder);
+    }
+}
