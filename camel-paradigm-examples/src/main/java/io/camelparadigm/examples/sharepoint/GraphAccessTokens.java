@@ -18,7 +18,8 @@ import org.apache.hc.core5.net.WWWFormCodec;
 /**
  * App-only access to Microsoft Graph: a token from the Microsoft identity platform's client-credentials grant
  * ({@code POST /{tenant}/oauth2/v2.0/token}), kept until {@code refreshMargin} before it expires and dropped when
- * Graph answers 401. {@link GraphClientConfigurer} puts it on the requests to Graph.
+ * Graph answers 401. The routes put it on the requests to Graph
+ * ({@link io.camelparadigm.examples.http.HostAuthorization}).
  */
 public final class GraphAccessTokens {
 

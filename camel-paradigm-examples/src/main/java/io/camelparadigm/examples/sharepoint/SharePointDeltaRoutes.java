@@ -7,13 +7,15 @@ import java.time.Duration;
 
 import io.camelparadigm.component.paradigm.ParadigmConstants;
 import io.camelparadigm.component.paradigm.model.ParadigmFile;
+import io.camelparadigm.examples.http.HostAuthorization;
+import io.camelparadigm.examples.http.RetryAfterRedelivery;
+import io.camelparadigm.examples.state.StateRepositories;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.model.dataformat.JsonLibrary;
 import org.apache.camel.spi.StateRepository;
-import org.apache.camel.support.processor.state.FileStateRepository;
 
 /**
  * A SharePoint document library kept in sync in Paradigm through Microsoft Graph's delta query, in Java DSL:
@@ -29,8 +31,9 @@ import org.apache.camel.support.processor.state.FileStateRepository;
  * files are created, changed ones replaced in place, unchanged ones (same quickXorHash) not sent again, only their
  * title and metadata updated when a rename or move changed them; folders are skipped.</li>
  * </ol>
- * Graph is called with camel-http and an app-only token ({@link GraphAccessTokens}, {@link GraphClientConfigurer});
- * 401 gets a new token, 429 and 503 are retried after their {@code Retry-After} ({@link GraphRetries}).
+ * Graph is called with camel-http and an app-only token ({@link GraphAccessTokens}, added to Graph's requests by
+ * {@link HostAuthorization}); 401 gets a new token, 429 and 503 are retried after their {@code Retry-After}
+ * ({@link RetryAfterRedelivery}).
  * <p>
  * Properties: {@code sharepoint.tenant-id}, {@code sharepoint.client-id}, {@code sharepoint.client-secret},
  * {@code sharepoint.drive-id}, {@code sharepoint.state-file} (default {@code sharepoint-delta.state}; or bind a
@@ -59,9 +62,11 @@ public class SharePointDeltaRoutes extends RouteBuilder {
                 resolved("{{sharepoint.client-id}}"), resolved("{{sharepoint.client-secret}}"), GRAPH_SCOPE,
                 Duration.ofSeconds(Long.parseLong(resolved("{{sharepoint.token-refresh-margin:300}}"))),
                 Clock.systemUTC());
-        getContext().getRegistry().bind(CLIENT_CONFIGURER_BEAN, new GraphClientConfigurer(tokens, URI.create(graphUrl)));
-        GraphRetries retries = new GraphRetries(tokens, Clock.systemUTC());
-        DeltaLinks links = new DeltaLinks(stateRepository(), graphUrl, driveId);
+        getContext().getRegistry().bind(CLIENT_CONFIGURER_BEAN,
+                new HostAuthorization(URI.create(graphUrl), () -> "Bearer " + tokens.current()));
+        RetryAfterRedelivery retries = new RetryAfterRedelivery(tokens::invalidate, Clock.systemUTC());
+        DeltaLinks links = new DeltaLinks(StateRepositories.boundOrFile(getContext(), STATE_REPOSITORY_BEAN,
+                new File(resolved("{{sharepoint.state-file:sharepoint-delta.state}}"))), graphUrl, driveId);
         DriveItemDocuments documents = new DriveItemDocuments(driveId);
 
         // CamelHttpUri names the URL of each call; the endpoint only says how to call
@@ -145,23 +150,6 @@ public class SharePointDeltaRoutes extends RouteBuilder {
                     .to("paradigm:updateFile?workspaceId={{paradigm.workspace-id}}")
                     .log("${header." + ParadigmConstants.EXTERNAL_ID + "}: title and metadata updated")
                 .end();
-    }
-
-    private StateRepository<String, String> stateRepository() {
-        @SuppressWarnings("unchecked")
-        StateRepository<String, String> bound = getContext().getRegistry().lookupByNameAndType(STATE_REPOSITORY_BEAN,
-                StateRepository.class);
-        if (bound != null) {
-            return bound;
-        }
-        FileStateRepository file = FileStateRepository.fileStateRepository(
-                new File(resolved("{{sharepoint.state-file:sharepoint-delta.state}}")));
-        try {
-            getContext().addService(file);
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot open the SharePoint state file " + file.getFilePath(), e);
-        }
-        return file;
     }
 
     private static DriveItem item(Exchange exchange) {

@@ -7,7 +7,6 @@ import java.util.Objects;
 
 import io.camelparadigm.component.paradigm.ParadigmConstants;
 import io.camelparadigm.component.paradigm.model.ExternalMetadata;
-import io.camelparadigm.component.paradigm.model.FileStatus;
 import io.camelparadigm.component.paradigm.model.ParadigmFile;
 import org.apache.camel.Message;
 
@@ -80,19 +79,8 @@ public class IncidentDocuments {
 
     /** The Table API body that adds a work note about a document's final status. */
     public Map<String, Object> workNote(ParadigmFile file) {
-        boolean attachment = ATTACHMENT_DOC_TYPE.equals(file.externalMetadata().docType());
-        String what = attachment ? "Attachment " + file.filename() : "This incident";
-        String note;
-        if (FileStatus.isSuccess(file.status())) {
-            note = "Paradigm: " + what + " is indexed and searchable (status " + file.status() + ", document "
-                   + file.id() + ").";
-        } else {
-            note = "Paradigm could not index " + (attachment ? "attachment " + file.filename() : "this incident")
-                   + ": " + file.status()
-                   + (file.statusDetail() == null || file.statusDetail().isBlank() ? "" : " - " + file.statusDetail())
-                   + " (document " + file.id() + ").";
-        }
-        return Map.of("work_notes", note);
+        return Map.of("work_notes", ProcessingNote.of(file,
+                ATTACHMENT_DOC_TYPE.equals(file.externalMetadata().docType()), "incident"));
     }
 
     static String markdown(Map<String, Object> incident) {

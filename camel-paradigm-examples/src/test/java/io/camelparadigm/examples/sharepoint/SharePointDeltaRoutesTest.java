@@ -1,27 +1,19 @@
 package io.camelparadigm.examples.sharepoint;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.camelparadigm.component.paradigm.ParadigmComponent;
-import io.camelparadigm.component.paradigm.ParadigmConstants;
 import io.camelparadigm.component.paradigm.model.ParadigmFile;
 import io.camelparadigm.emulator.ParadigmEmulatorExtension;
-import io.camelparadigm.emulator.RecordedRequest;
 import io.camelparadigm.emulator.StoredFile;
 import io.camelparadigm.examples.testsupport.Eventually;
+import io.camelparadigm.examples.testsupport.SyncedWorkspace;
 import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +33,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -77,12 +68,12 @@ class SharePointDeltaRoutesTest {
     Path stateDir;
     private CamelContext context;
 
+    private final SyncedWorkspace workspace = new SyncedWorkspace(PARADIGM);
+
     @BeforeAll
     static void startServers() {
-        graph = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        graph.start();
-        downloads = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        downloads.start();
+        graph = SyncedWorkspace.startWireMock();
+        downloads = SyncedWorkspace.startWireMock();
     }
 
     @AfterAll
@@ -130,15 +121,15 @@ class SharePointDeltaRoutesTest {
     @Test
     void firstFullSyncUploadsEveryFileOfTheLibraryWithItsSourceMetadata() throws Exception {
         context = startSync();
-        awaitDocuments(3);
+        workspace.awaitDocuments(3);
         awaitStoredLink("token=round1");
 
-        assertThat(PARADIGM.storedFiles(PARADIGM.workspaceId()))
+        assertThat(workspace.storedFiles())
                 .extracting(StoredFile::filename, StoredFile::externalId, StoredFile::sha256)
                 .containsExactlyInAnyOrder(
-                        tuple("acme-msa.md", externalId(CONTRACT_ID), sha256(CONTRACT_V1)),
-                        tuple("q3-budget.csv", externalId(BUDGET_ID), sha256(BUDGET)),
-                        tuple("handbook.txt", externalId(HANDBOOK_ID), sha256(HANDBOOK)));
+                        tuple("acme-msa.md", externalId(CONTRACT_ID), SyncedWorkspace.sha256(CONTRACT_V1)),
+                        tuple("q3-budget.csv", externalId(BUDGET_ID), SyncedWorkspace.sha256(BUDGET)),
+                        tuple("handbook.txt", externalId(HANDBOOK_ID), SyncedWorkspace.sha256(HANDBOOK)));
         Map<String, Object> contract = document(CONTRACT_ID).externalMetadata().additionalMetadata();
         assertThat(contract)
                 .containsEntry("external_url", "https://contoso.sharepoint.com/sites/legal/Shared%20Documents/Contracts/acme-msa.md")
@@ -167,7 +158,7 @@ class SharePointDeltaRoutesTest {
     @Test
     void anIncrementalDeltaReplacesTheChangedFileDeletesTheDeletedOneAndRetitlesTheRenamedOne() throws Exception {
         context = startSync();
-        awaitDocuments(3);
+        workspace.awaitDocuments(3);
         awaitStoredLink("token=round1");
         long contractId = storedFile(CONTRACT_ID).id();
         long budgetId = storedFile(BUDGET_ID).id();
@@ -182,33 +173,33 @@ class SharePointDeltaRoutesTest {
         stubRound("round2", List.of(), "round2");
         awaitStoredLink("token=round2");
         Eventually.await("the handbook deleted", Duration.ofSeconds(30),
-                () -> PARADIGM.storedFiles(PARADIGM.workspaceId()).size() == 2);
+                () -> workspace.storedFiles().size() == 2);
 
         assertThat(storedFile(CONTRACT_ID).id()).isEqualTo(contractId);
-        assertThat(storedFile(CONTRACT_ID).sha256()).isEqualTo(sha256(CONTRACT_V2));
+        assertThat(storedFile(CONTRACT_ID).sha256()).isEqualTo(SyncedWorkspace.sha256(CONTRACT_V2));
         assertThat(document(CONTRACT_ID).externalMetadata().additionalMetadata())
                 .containsEntry("last_modified_at", "2025-03-11T16:40:00Z")
                 .containsEntry("content_hash", "quickXorHash:c2Vjb25kIHZlcnNpb24=");
         // renamed, same content: the title and path follow, the content is not sent again
         assertThat(storedFile(BUDGET_ID).id()).isEqualTo(budgetId);
-        assertThat(storedFile(BUDGET_ID).sha256()).isEqualTo(sha256(BUDGET));
+        assertThat(storedFile(BUDGET_ID).sha256()).isEqualTo(SyncedWorkspace.sha256(BUDGET));
         ParadigmFile budget = document(BUDGET_ID);
         assertThat(budget.title()).isEqualTo("q3-budget-final.csv");
         assertThat(budget.externalMetadata().additionalMetadata())
                 .containsEntry("external_full_path", "Finance 2025/q3-budget-final.csv")
                 .containsEntry("content_hash", "quickXorHash:YnVkZ2V0");
-        assertThat(PARADIGM.storedFiles(PARADIGM.workspaceId())).extracting(StoredFile::externalId)
+        assertThat(workspace.storedFiles()).extracting(StoredFile::externalId)
                 .doesNotContain(externalId(HANDBOOK_ID));
-        assertThat(paradigmRequests("POST", "/api/v3/files")).isEmpty();
-        assertThat(paradigmRequests("PATCH", "/api/v3/files/" + contractId)).hasSize(1);
-        assertThat(paradigmRequests("PATCH", "/api/v3/files/" + budgetId)).hasSize(1);
-        assertThat(paradigmRequests("DELETE", "/api/v3/files/")).hasSize(1);
+        assertThat(workspace.requests("POST", "/api/v3/files")).isEmpty();
+        assertThat(workspace.requests("PATCH", "/api/v3/files/" + contractId)).hasSize(1);
+        assertThat(workspace.requests("PATCH", "/api/v3/files/" + budgetId)).hasSize(1);
+        assertThat(workspace.requests("DELETE", "/api/v3/files/")).hasSize(1);
     }
 
     @Test
     void aRestartResumesFromTheStoredDeltaLink() throws Exception {
         context = startSync();
-        awaitDocuments(3);
+        workspace.awaitDocuments(3);
         awaitStoredLink("token=round1");
         context.stop();
         context = null;
@@ -221,12 +212,12 @@ class SharePointDeltaRoutesTest {
         context = startSync();
         awaitStoredLink("token=round2");
         Eventually.await("the contract replaced", Duration.ofSeconds(30),
-                () -> sha256(CONTRACT_V2).equals(storedFile(CONTRACT_ID).sha256()));
+                () -> SyncedWorkspace.sha256(CONTRACT_V2).equals(storedFile(CONTRACT_ID).sha256()));
 
         assertThat(deltaRequests(null)).hasSize(fullEnumerations);
         assertThat(downloads.findAll(getRequestedFor(urlPathMatching("/download/.*"))))
                 .hasSize(downloadsBefore + 1);
-        assertThat(PARADIGM.storedFiles(PARADIGM.workspaceId())).hasSize(3);
+        assertThat(workspace.storedFiles()).hasSize(3);
         // a new process, a new token
         assertThat(graph.findAll(postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token")))).hasSize(2);
     }
@@ -254,7 +245,7 @@ class SharePointDeltaRoutesTest {
                         .withHeader("Location", downloads.baseUrl() + "/download/budget?tempauth=v1.eyJzaXRlaWQi")));
 
         context = startSync();
-        awaitDocuments(3);
+        workspace.awaitDocuments(3);
         awaitStoredLink("token=round1");
 
         List<LoggedRequest> secondPage = deltaRequests("MzslMjM0OyUyMzE7MzsyM2YwNDVh");
@@ -268,7 +259,7 @@ class SharePointDeltaRoutesTest {
         assertThat(content.get(1).getLoggedDate().getTime() - content.get(0).getLoggedDate().getTime())
                 .isGreaterThanOrEqualTo(900);
         assertThat(deltaRequests(null)).hasSize(1);
-        assertThat(PARADIGM.storedFiles(PARADIGM.workspaceId())).hasSize(3);
+        assertThat(workspace.storedFiles()).hasSize(3);
     }
 
     @Test
@@ -285,7 +276,7 @@ class SharePointDeltaRoutesTest {
                                   + "\"message\": \"Access token has expired or is not yet valid.\"}}")));
 
         context = startSync();
-        awaitDocuments(3);
+        workspace.awaitDocuments(3);
 
         assertThat(graph.findAll(postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token")))).hasSize(2);
         List<LoggedRequest> first = deltaRequests(null);
@@ -299,7 +290,7 @@ class SharePointDeltaRoutesTest {
         stubToken("short-lived-token", 200);
 
         context = startSync();
-        awaitDocuments(3);
+        workspace.awaitDocuments(3);
         context.stop();
         context = null;
 
@@ -309,13 +300,7 @@ class SharePointDeltaRoutesTest {
     }
 
     private CamelContext startSync() throws Exception {
-        CamelContext camel = new DefaultCamelContext();
-        ParadigmComponent paradigm = camel.getComponent("paradigm", ParadigmComponent.class);
-        paradigm.getConfiguration().setBaseUrl(PARADIGM.baseUrl());
-        paradigm.getConfiguration().setApiKey(PARADIGM.apiKey());
-        Properties properties = new Properties();
-        properties.putAll(Map.of(
-                "paradigm.workspace-id", String.valueOf(PARADIGM.workspaceId()),
+        return workspace.start(new SharePointDeltaRoutes(), Map.of(
                 "sharepoint.tenant-id", TENANT,
                 "sharepoint.client-id", CLIENT_ID,
                 "sharepoint.client-secret", CLIENT_SECRET,
@@ -325,46 +310,22 @@ class SharePointDeltaRoutesTest {
                 "sharepoint.state-file", stateFile().toString(),
                 "sharepoint.poll-period", "200",
                 "sharepoint.retry-delay", "10"));
-        camel.getPropertiesComponent().setOverrideProperties(properties);
-        camel.addRoutes(new SharePointDeltaRoutes());
-        camel.start();
-        return camel;
     }
 
     private Path stateFile() {
         return stateDir.resolve("sharepoint-delta.state");
     }
 
-    private void awaitDocuments(int count) throws InterruptedException {
-        Eventually.await(count + " documents in Paradigm", Duration.ofSeconds(30),
-                () -> PARADIGM.storedFiles(PARADIGM.workspaceId()).size() >= count);
-    }
-
     private void awaitStoredLink(String token) throws InterruptedException {
-        Eventually.await("the delta link with " + token + " stored", Duration.ofSeconds(30), () -> {
-            try {
-                return Files.exists(stateFile()) && Files.readString(stateFile()).strip().endsWith(token);
-            } catch (java.io.IOException e) {
-                return false;
-            }
-        });
+        SyncedWorkspace.awaitState(stateFile(), token);
     }
 
     private ParadigmFile document(String itemId) {
-        return context.createProducerTemplate().requestBodyAndHeader("paradigm:getFile", null,
-                ParadigmConstants.FILE_ID, storedFile(itemId).id(), ParadigmFile.class);
+        return workspace.document(context, externalId(itemId), false);
     }
 
-    private static StoredFile storedFile(String itemId) {
-        return PARADIGM.storedFiles(PARADIGM.workspaceId()).stream()
-                .filter(file -> externalId(itemId).equals(file.externalId())).findFirst().orElseThrow();
-    }
-
-    private static List<RecordedRequest> paradigmRequests(String method, String pathPrefix) {
-        return PARADIGM.requests().stream()
-                .filter(request -> request.method().equals(method) && request.path().startsWith(pathPrefix))
-                .filter(request -> !"POST".equals(method) || request.path().equals(pathPrefix))
-                .toList();
+    private StoredFile storedFile(String itemId) {
+        return workspace.storedFile(externalId(itemId));
     }
 
     private static List<LoggedRequest> deltaRequests(String token) {
@@ -460,14 +421,5 @@ class SharePointDeltaRoutesTest {
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder text(String body) {
         return aResponse().withHeader("Content-Type", "application/octet-stream").withBody(body);
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

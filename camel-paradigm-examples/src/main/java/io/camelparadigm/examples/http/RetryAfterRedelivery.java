@@ -1,4 +1,4 @@
-package io.camelparadigm.examples.sharepoint;
+package io.camelparadigm.examples.http;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,39 +11,38 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.hc.client5.http.utils.DateUtils;
 
 /**
- * Which failed Graph calls are worth repeating, and when, for an {@code onException} clause: 401 (the token is
- * dropped and the call repeated with a new one), 429 and 503 (throttled: repeated after the {@code Retry-After} the
- * answer gives, seconds or an HTTP date, else after the clause's own delay).
+ * Which failed camel-http calls are worth repeating, and when, for an {@code onException} clause: 429 and 503
+ * (throttled: repeated after the {@code Retry-After} the answer gives, seconds or an HTTP date, else after the
+ * clause's own delay) and, when the caller can renew its credential, 401 (renewed, then repeated).
  */
-public final class GraphRetries {
+public final class RetryAfterRedelivery {
 
-    private static final Set<Integer> RETRIED = Set.of(401, 429, 503);
-
-    private final GraphAccessTokens tokens;
+    private final Runnable onUnauthorized;
     private final Clock clock;
 
-    public GraphRetries(GraphAccessTokens tokens, Clock clock) {
-        this.tokens = tokens;
+    /** @param onUnauthorized drops a refused credential so that the retry gets a new one; null: 401 is not retried */
+    public RetryAfterRedelivery(Runnable onUnauthorized, Clock clock) {
+        this.onUnauthorized = onUnauthorized;
         this.clock = clock;
     }
 
-    /** For {@code onWhen}: a 401, 429 or 503 from Graph. */
+    /** For {@code onWhen}: a 429 or 503 (or a 401 when the credential can be renewed). */
     public boolean isRetried(Exchange exchange) {
         HttpOperationFailedException failure = failure(exchange);
-        return failure != null && RETRIED.contains(failure.getStatusCode());
+        return failure != null && retried().contains(failure.getStatusCode());
     }
 
     /**
      * For {@code onExceptionOccurred}, which runs before the redelivery delay is decided: sets that delay from
-     * {@code Retry-After} (Camel's {@link Exchange#REDELIVERY_DELAY} header), drops a refused token.
+     * {@code Retry-After} (Camel's {@link Exchange#REDELIVERY_DELAY} header), drops a refused credential.
      */
     public void beforeRetry(Exchange exchange) {
         HttpOperationFailedException failure = failure(exchange);
         if (failure == null) {
             return;
         }
-        if (failure.getStatusCode() == 401) {
-            tokens.invalidate();
+        if (failure.getStatusCode() == 401 && onUnauthorized != null) {
+            onUnauthorized.run();
         }
         Duration wait = retryAfter(failure.getResponseHeaders());
         if (wait != null) {
@@ -62,9 +61,16 @@ public final class GraphRetries {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
         } catch (NumberFormatException notSeconds) {
             Instant at = DateUtils.parseStandardDate(value.trim());
-            return at == null ? null : Duration.between(clock.instant(), at).isNegative() ? Duration.ZERO
-                    : Duration.between(clock.instant(), at);
+            if (at == null) {
+                return null;
+            }
+            Duration wait = Duration.between(clock.instant(), at);
+            return wait.isNegative() ? Duration.ZERO : wait;
         }
+    }
+
+    private Set<Integer> retried() {
+        return onUnauthorized == null ? Set.of(429, 503) : Set.of(401, 429, 503);
     }
 
     private static HttpOperationFailedException failure(Exchange exchange) {

@@ -1,0 +1,176 @@
+package io.camelparadigm.examples.jira;
+
+import java.io.File;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import io.camelparadigm.component.paradigm.ParadigmConstants;
+import io.camelparadigm.component.paradigm.model.ParadigmFile;
+import io.camelparadigm.examples.http.HostAuthorization;
+import io.camelparadigm.examples.http.RetryAfterRedelivery;
+import io.camelparadigm.examples.state.StateRepositories;
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.model.dataformat.JsonLibrary;
+import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.http.message.BasicNameValuePair;
+import org.apache.hc.core5.net.WWWFormCodec;
+
+/**
+ * Jira Cloud issues kept in sync in Paradigm, and Paradigm's outcome written back as comments, in Java DSL:
+ * <ol>
+ * <li>{@code jira-poll}: every {@code jira.poll-period} ms, searches the issues of {@code jira.jql} updated since the
+ * watermark ({@code GET /rest/api/3/search/jql}, oldest change first, following {@code nextPageToken}); the
+ * watermark is kept in a Camel state repository, so a restart resumes from it;</li>
+ * <li>{@code jira-issue}: uploads each issue as a Markdown document with {@code onExisting=replace}: a new issue is
+ * created, an edited one replaced in place (same document, processed again), one seen again unchanged is not sent;</li>
+ * <li>{@code jira-attachment}: downloads each attachment (streamed; Jira redirects to its media host, which gets no
+ * credentials) and uploads it, linked to its issue; an attachment already in Paradigm is not sent again;</li>
+ * <li>{@code jira-comments}: when Paradigm has finished with one of these documents ({@code paradigm:fileEvents},
+ * final statuses), comments on the issue ({@code POST /rest/api/3/issue/{key}/comment}).</li>
+ * </ol>
+ * Jira's 429 and 503 are retried after their {@code Retry-After}. Properties: {@code jira.url}, {@code jira.site},
+ * {@code jira.email}, {@code jira.api-token}, {@code jira.jql}, {@code jira.since}, {@code jira.timezone},
+ * {@code jira.state-file} (or a {@code StateRepository<String, String>} bound as {@code jiraWatermarkState}),
+ * {@code jira.poll-period}, {@code jira.page-size}, {@code jira.max-retries}, {@code jira.retry-delay},
+ * {@code jira.status-poll-delay}, {@code paradigm.workspace-id}.
+ */
+public class JiraIssueRoutes extends RouteBuilder {
+
+    public static final String STATE_REPOSITORY_BEAN = "jiraWatermarkState";
+    static final String CLIENT_CONFIGURER_BEAN = "jiraClient";
+    private static final String FIELDS = "summary,description,status,priority,issuetype,assignee,reporter,labels,"
+                                         + "created,updated,attachment";
+    private static final String JQL = "JiraJql";
+    private static final String NEXT_PAGE_TOKEN = "JiraNextPageToken";
+    private static final String MORE = "JiraMorePages";
+    private static final String PAGE = "JiraSearchPage";
+    private static final String ISSUE = "JiraIssue";
+    private static final String ATTACHMENT = "JiraAttachment";
+
+    @Override
+    public void configure() {
+        String url = resolved("{{jira.url}}").replaceAll("/+$", "");
+        URI site = URI.create(url);
+        String siteName = resolved("{{jira.site:}}");
+        if (siteName.isBlank()) {
+            siteName = site.getHost().split("\\.")[0];
+        }
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                (resolved("{{jira.email}}") + ":" + resolved("{{jira.api-token}}")).getBytes(StandardCharsets.UTF_8));
+        getContext().getRegistry().bind(CLIENT_CONFIGURER_BEAN, new HostAuthorization(site, () -> basic));
+        JiraWatermark watermark = new JiraWatermark(
+                StateRepositories.boundOrFile(getContext(), STATE_REPOSITORY_BEAN,
+                        new File(resolved("{{jira.state-file:jira-watermark.state}}"))),
+                siteName, resolved("{{jira.jql:}}"), resolved("{{jira.since:}}"),
+                ZoneId.of(resolved("{{jira.timezone:UTC}}")));
+        JiraDocuments documents = new JiraDocuments(url, siteName);
+        RetryAfterRedelivery retries = new RetryAfterRedelivery(null, Clock.systemUTC());
+        String pageSize = resolved("{{jira.page-size:50}}");
+
+        // CamelHttpUri / CamelHttpQuery name each call; the endpoints only say how to call
+        String api = url + "?httpClientConfigurer=#" + CLIENT_CONFIGURER_BEAN;
+        String apiStream = api + "&disableStreamCache=true&followRedirects=true";
+
+        onException(HttpOperationFailedException.class).onWhen(retries::isRetried)
+                .maximumRedeliveries("{{jira.max-retries:5}}")
+                .redeliveryDelay("{{jira.retry-delay:1000}}")
+                .onExceptionOccurred(retries::beforeRetry)
+                .retryAttemptedLogLevel(LoggingLevel.WARN);
+
+        from("timer:jira-issues?period={{jira.poll-period:60000}}").routeId("jira-poll")
+                .setProperty(JQL, method(watermark, "jql"))
+                .setProperty(MORE, constant(true))
+                .loopDoWhile(exchangeProperty(MORE).isEqualTo(true))
+                    .removeHeaders("*")
+                    .setBody(constant(null))
+                    .setHeader(Exchange.HTTP_METHOD, constant("GET"))
+                    .process(exchange -> {
+                        exchange.getMessage().setHeader(Exchange.HTTP_URI, url + "/rest/api/3/search/jql");
+                        exchange.getMessage().setHeader(Exchange.HTTP_QUERY, searchQuery(
+                                exchange.getProperty(JQL, String.class), pageSize,
+                                exchange.getProperty(NEXT_PAGE_TOKEN, String.class)));
+                    })
+                    .to(api)
+                    .unmarshal().json(JsonLibrary.Jackson, SearchPage.class)
+                    .setProperty(PAGE, body())
+                    .process(exchange -> exchange.getMessage().setBody(
+                            exchange.getProperty(PAGE, SearchPage.class).issues()))
+                    .split(body()).stopOnException()
+                        .to("direct:jira-issue")
+                    .end()
+                    .process(exchange -> {
+                        SearchPage page = exchange.getProperty(PAGE, SearchPage.class);
+                        watermark.pageApplied();
+                        exchange.setProperty(MORE, page.hasNext());
+                        exchange.setProperty(NEXT_PAGE_TOKEN, page.nextPageToken());
+                    })
+                .end();
+
+        from("direct:jira-issue").routeId("jira-issue")
+                .setProperty(ISSUE, body())
+                .removeHeaders("*")
+                .process(exchange -> documents.toIssueDocument(exchange.getMessage(), issue(exchange)))
+                .to("paradigm:upload?workspaceId={{paradigm.workspace-id}}&onExisting=replace")
+                .log("${header." + ParadigmConstants.EXTERNAL_ID + "}: ${header." + ParadigmConstants.UPLOAD_OUTCOME + "}")
+                .process(exchange -> exchange.getMessage().setBody(issue(exchange).fields().attachment()))
+                .split(body()).stopOnException()
+                    .to("direct:jira-attachment")
+                .end()
+                .process(exchange -> watermark.seen(issue(exchange)));
+
+        from("direct:jira-attachment").routeId("jira-attachment")
+                .setProperty(ATTACHMENT, body())
+                .removeHeaders("*")
+                .setBody(constant(null))
+                .setHeader(Exchange.HTTP_METHOD, constant("GET"))
+                .process(exchange -> exchange.getMessage().setHeader(Exchange.HTTP_URI,
+                        exchange.getProperty(ATTACHMENT, JiraIssue.Attachment.class).content()))
+                .to(apiStream)
+                .removeHeaders("CamelHttp*")
+                .process(exchange -> documents.toAttachmentDocument(exchange.getMessage(),
+                        exchange.getProperty(ATTACHMENT, JiraIssue.Attachment.class), issue(exchange)))
+                .to("paradigm:upload?workspaceId={{paradigm.workspace-id}}&onExisting=replace")
+                .log("${header." + ParadigmConstants.EXTERNAL_ID + "}: ${header." + ParadigmConstants.UPLOAD_OUTCOME + "}");
+
+        from("paradigm:fileEvents?workspaceId={{paradigm.workspace-id}}&terminalOnly=true"
+             + "&delay={{jira.status-poll-delay:5000}}").routeId("jira-comments")
+                .filter(exchange -> documents.isJiraDocument(exchange.getMessage().getBody(ParadigmFile.class)))
+                .process(exchange -> {
+                    ParadigmFile file = exchange.getMessage().getBody(ParadigmFile.class);
+                    exchange.getMessage().removeHeaders("*");
+                    exchange.getMessage().setHeader(Exchange.HTTP_URI,
+                            url + "/rest/api/3/issue/" + documents.issueKey(file) + "/comment");
+                    exchange.getMessage().setBody(documents.comment(file));
+                })
+                .setHeader(Exchange.HTTP_METHOD, constant("POST"))
+                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
+                .marshal().json(JsonLibrary.Jackson)
+                .to(api)
+                .log("Comment added: ${header." + Exchange.HTTP_URI + "}");
+    }
+
+    private static String searchQuery(String jql, String pageSize, String nextPageToken) {
+        List<NameValuePair> query = new ArrayList<>(List.of(new BasicNameValuePair("jql", jql),
+                new BasicNameValuePair("fields", FIELDS), new BasicNameValuePair("maxResults", pageSize)));
+        if (nextPageToken != null) {
+            query.add(new BasicNameValuePair("nextPageToken", nextPageToken));
+        }
+        return WWWFormCodec.format(query, StandardCharsets.UTF_8);
+    }
+
+    private static JiraIssue issue(Exchange exchange) {
+        return exchange.getProperty(ISSUE, JiraIssue.class);
+    }
+
+    private String resolved(String placeholder) {
+        return getContext().resolvePropertyPlaceholders(placeholder);
+    }
+}

@@ -1,0 +1,347 @@
+package io.camelparadigm.examples.jira;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.camelparadigm.component.paradigm.model.ParadigmFile;
+import io.camelparadigm.emulator.ParadigmEmulatorExtension;
+import io.camelparadigm.emulator.StoredFile;
+import io.camelparadigm.examples.testsupport.Eventually;
+import io.camelparadigm.examples.testsupport.SyncedWorkspace;
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+/**
+ * The Jira routes against a WireMock stub of Jira Cloud's REST API v3 (shaped on Atlassian's documented examples:
+ * enhanced JQL search with nextPageToken, attachment content redirected to the media host, comments) and the
+ * Paradigm emulator.
+ */
+class JiraIssueRoutesTest {
+
+    private static final String EMAIL = "integration@acme.com";
+    private static final String API_TOKEN = "ATATT3xFfGF0T4x&secret=";
+    private static final String SEARCH = "/rest/api/3/search/jql";
+    private static final String LOG = "IMAP timeout after 30 s\nretrying\n";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static final ParadigmEmulatorExtension PARADIGM = ParadigmEmulatorExtension.builder()
+            .realClock().stepDuration(Duration.ofMillis(100)).build();
+
+    private static WireMockServer jira;
+    /** Atlassian's media host, where attachment content is redirected. */
+    private static WireMockServer media;
+
+    @TempDir
+    Path stateDir;
+    private CamelContext context;
+
+    private final SyncedWorkspace workspace = new SyncedWorkspace(PARADIGM);
+
+    @BeforeAll
+    static void startServers() {
+        jira = SyncedWorkspace.startWireMock();
+        media = SyncedWorkspace.startWireMock();
+    }
+
+    @AfterAll
+    static void stopServers() {
+        jira.stop();
+        media.stop();
+    }
+
+    @BeforeEach
+    void stubJira() {
+        PARADIGM.reset();
+        jira.resetAll();
+        media.resetAll();
+        // first round: every issue of the project, two pages
+        jira.stubFor(get(urlPathEqualTo(SEARCH)).withQueryParam("jql", notContaining("updated >="))
+                .withQueryParam("nextPageToken", absent())
+                .willReturn(okJson(page(List.of(mailIssue("Since the update, the mail app shows no new messages.",
+                        "2025-03-10T09:12:45.120+0000")), "CAEaAggD"))));
+        jira.stubFor(get(urlPathEqualTo(SEARCH)).withQueryParam("jql", notContaining("updated >="))
+                .withQueryParam("nextPageToken", equalTo("CAEaAggD"))
+                .willReturn(okJson(page(List.of(vpnIssue()), null))));
+        // later rounds: the newest issue again (the clause is inclusive)
+        stubLaterRounds(List.of(vpnIssue()));
+        jira.stubFor(get(urlPathEqualTo("/rest/api/3/attachment/content/10001"))
+                .willReturn(aResponse().withStatus(303)
+                        .withHeader("Location", media.baseUrl() + "/file/4a1c2b/binary?token=eyJhbGciOi&client=8c5f")));
+        media.stubFor(get(urlPathEqualTo("/file/4a1c2b/binary"))
+                .willReturn(aResponse().withHeader("Content-Type", "text/plain").withBody(LOG)));
+        jira.stubFor(post(urlPathMatching("/rest/api/3/issue/[A-Z]+-\\d+/comment"))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\": \"10000\", \"self\": \"https://acme.atlassian.net/rest/api/3/issue/10010/comment/10000\"}")));
+    }
+
+    @AfterEach
+    void stopSync() {
+        if (context != null) {
+            context.stop();
+        }
+    }
+
+    @Test
+    void eachIssueAndAttachmentBecomesADocumentOfItsOwn() throws Exception {
+        context = startSync();
+        workspace.awaitDocuments(3);
+        awaitWatermark("2025-03-11T16:40:12.345+0000");
+
+        assertThat(workspace.storedFiles())
+                .extracting(StoredFile::filename, StoredFile::externalId)
+                .containsExactlyInAnyOrder(
+                        tuple("SUP-1.md", "jira:acme:SUP-1"),
+                        tuple("sync-error.log.txt", "jira:acme:SUP-1:10001"),
+                        tuple("SUP-2.md", "jira:acme:SUP-2"));
+        assertThat(storedFile("jira:acme:SUP-1:10001").sha256()).isEqualTo(SyncedWorkspace.sha256(LOG));
+        Eventually.await("the issue parsed", Duration.ofSeconds(30), () -> document("jira:acme:SUP-1", true).content() != null);
+        ParadigmFile issue = document("jira:acme:SUP-1", true);
+        assertThat(issue.title()).isEqualTo("SUP-1: Email not syncing on mobile");
+        assertThat(issue.content()).contains("Since the update, the mail app shows no new messages.")
+                .contains("| status | In Progress |").contains("| assignee | Mia Krystof |");
+        assertThat(issue.externalMetadata().docType()).isEqualTo("jira_issue");
+        assertThat(issue.externalMetadata().additionalMetadata())
+                .containsEntry("external_url", jira.baseUrl() + "/browse/SUP-1")
+                .containsEntry("external_full_path", "SUP/SUP-1")
+                .containsEntry("issue_key", "SUP-1");
+        assertThat(document("jira:acme:SUP-1:10001", false).externalMetadata().additionalMetadata())
+                .containsEntry("external_full_path", "SUP/SUP-1/sync-error.log.txt")
+                .containsEntry("attachment_id", "10001")
+                .containsEntry("issue_key", "SUP-1");
+
+        List<LoggedRequest> searches = jira.findAll(getRequestedFor(urlPathEqualTo(SEARCH)));
+        assertThat(searches.get(0).queryParameter("jql").firstValue())
+                .isEqualTo("(project = SUP) ORDER BY updated ASC, key ASC");
+        assertThat(searches.get(1).queryParameter("nextPageToken").firstValue()).isEqualTo("CAEaAggD");
+        Eventually.await("a later round", Duration.ofSeconds(30),
+                () -> jira.findAll(getRequestedFor(urlPathEqualTo(SEARCH))).size() >= 3);
+        assertThat(jira.findAll(getRequestedFor(urlPathEqualTo(SEARCH))).get(2).queryParameter("jql").firstValue())
+                .isEqualTo("(project = SUP) AND updated >= \"2025/03/11 16:40\" ORDER BY updated ASC, key ASC");
+        // SUP-2, read again by the later rounds, is not sent again
+        assertThat(workspace.requests("POST", "/api/v3/files")).hasSize(3);
+        assertThat(jira.findAll(getRequestedFor(urlPathMatching("/rest/api/3/.*"))))
+                .allSatisfy(request -> assertThat(request.getHeader("Authorization")).isEqualTo(basic()));
+        assertThat(media.findAll(getRequestedFor(urlPathMatching("/file/.*"))))
+                .isNotEmpty().allSatisfy(request -> assertThat(request.containsHeader("Authorization")).isFalse());
+    }
+
+    @Test
+    void whenParadigmHasFinishedACommentIsAddedToTheIssueForEachDocument() throws Exception {
+        PARADIGM.scriptFailure("^sync-error\\.log\\.txt$", "parsing_failed", "Unsupported encoding");
+        context = startSync();
+
+        Eventually.await("3 comments", Duration.ofSeconds(30), () -> comments().size() >= 3);
+
+        assertThat(comments()).extracting(request -> issueKey(request) + " " + commentText(request))
+                .containsExactlyInAnyOrder(
+                        "SUP-1 Paradigm: This issue is indexed and searchable (status embedded, document "
+                        + storedFile("jira:acme:SUP-1").id() + ").",
+                        "SUP-1 Paradigm could not index attachment sync-error.log.txt: parsing_failed - "
+                        + "Unsupported encoding (document " + storedFile("jira:acme:SUP-1:10001").id() + ").",
+                        "SUP-2 Paradigm: This issue is indexed and searchable (status embedded, document "
+                        + storedFile("jira:acme:SUP-2").id() + ").");
+        assertThat(comments()).allSatisfy(request -> {
+            assertThat(request.getHeader("Authorization")).isEqualTo(basic());
+            assertThat(JSON.readTree(request.getBodyAsString()).at("/body/type").asText()).isEqualTo("doc");
+        });
+    }
+
+    @Test
+    void anEditedIssueIsReplacedInPlaceAndCommentedOnAgain() throws Exception {
+        context = startSync();
+        Eventually.await("3 comments", Duration.ofSeconds(30), () -> comments().size() >= 3);
+        long issueId = storedFile("jira:acme:SUP-1").id();
+        PARADIGM.clearRequests();
+
+        stubLaterRounds(List.of(vpnIssue(), mailIssue("Fixed by reinstalling the mail profile (KB-4411).",
+                "2025-03-12T08:00:00.000+0000")));
+        Eventually.await("the edited issue replaced", Duration.ofSeconds(30),
+                () -> !SyncedWorkspace.sha256(firstVersion()).equals(storedFile("jira:acme:SUP-1").sha256()));
+        Eventually.await("a comment on the new processing", Duration.ofSeconds(30), () -> comments().size() >= 4);
+
+        assertThat(storedFile("jira:acme:SUP-1").id()).isEqualTo(issueId);
+        Eventually.await("the new text parsed", Duration.ofSeconds(30),
+                () -> document("jira:acme:SUP-1", true).content() != null);
+        assertThat(document("jira:acme:SUP-1", true).content()).contains("Fixed by reinstalling the mail profile");
+        assertThat(workspace.storedFiles()).hasSize(3);
+        assertThat(workspace.requests("POST", "/api/v3/files")).isEmpty();
+        assertThat(workspace.requests("PATCH", "/api/v3/files/" + issueId)).hasSize(1);
+        assertThat(comments()).filteredOn(request -> issueKey(request).equals("SUP-1"))
+                .extracting(JiraIssueRoutesTest::commentText)
+                .filteredOn(text -> text.startsWith("Paradigm: This issue is indexed")).hasSize(2);
+    }
+
+    @Test
+    void aRestartResumesFromTheStoredWatermark() throws Exception {
+        context = startSync();
+        workspace.awaitDocuments(3);
+        awaitWatermark("2025-03-11T16:40:12.345+0000");
+        context.stop();
+        context = null;
+        jira.resetRequests();
+
+        context = startSync();
+        Eventually.await("a search", Duration.ofSeconds(30),
+                () -> !jira.findAll(getRequestedFor(urlPathEqualTo(SEARCH))).isEmpty());
+
+        assertThat(jira.findAll(getRequestedFor(urlPathEqualTo(SEARCH))).get(0).queryParameter("jql").firstValue())
+                .contains("updated >= \"2025/03/11 16:40\"");
+    }
+
+    @Test
+    void aThrottledSearchIsRepeatedAfterItsRetryAfter() throws Exception {
+        jira.stubFor(get(urlPathEqualTo(SEARCH)).withQueryParam("nextPageToken", equalTo("CAEaAggD"))
+                .inScenario("throttled").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("served")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"errorMessages\": [\"Rate limit exceeded.\"], \"errors\": {}}")));
+        jira.stubFor(get(urlPathEqualTo(SEARCH)).withQueryParam("nextPageToken", equalTo("CAEaAggD"))
+                .inScenario("throttled").whenScenarioStateIs("served")
+                .willReturn(okJson(page(List.of(vpnIssue()), null))));
+
+        context = startSync();
+        workspace.awaitDocuments(3);
+
+        List<LoggedRequest> secondPage = jira.findAll(getRequestedFor(urlPathEqualTo(SEARCH))
+                .withQueryParam("nextPageToken", equalTo("CAEaAggD")));
+        assertThat(secondPage.size()).isGreaterThanOrEqualTo(2);
+        // the route's own delay is 10 ms: the wait is Jira's Retry-After
+        assertThat(secondPage.get(1).getLoggedDate().getTime() - secondPage.get(0).getLoggedDate().getTime())
+                .isGreaterThanOrEqualTo(1900);
+    }
+
+    private CamelContext startSync() throws Exception {
+        return workspace.start(new JiraIssueRoutes(), Map.of(
+                "jira.url", jira.baseUrl(),
+                "jira.site", "acme",
+                "jira.email", EMAIL,
+                "jira.api-token", API_TOKEN,
+                "jira.jql", "project = SUP",
+                "jira.state-file", stateFile().toString(),
+                "jira.poll-period", "300",
+                "jira.retry-delay", "10",
+                "jira.status-poll-delay", "200"));
+    }
+
+    private Path stateFile() {
+        return stateDir.resolve("jira-watermark.state");
+    }
+
+    private void awaitWatermark(String updated) throws InterruptedException {
+        SyncedWorkspace.awaitState(stateFile(), "=" + updated);
+    }
+
+    private ParadigmFile document(String externalId, boolean withContent) {
+        return workspace.document(context, externalId, withContent);
+    }
+
+    private StoredFile storedFile(String externalId) {
+        return workspace.storedFile(externalId);
+    }
+
+    private static List<LoggedRequest> comments() {
+        return jira.findAll(postRequestedFor(urlPathMatching("/rest/api/3/issue/[A-Z]+-\\d+/comment")));
+    }
+
+    private static String issueKey(LoggedRequest comment) {
+        return comment.getUrl().replaceAll("^/rest/api/3/issue/([A-Z]+-\\d+)/comment$", "$1");
+    }
+
+    private static String commentText(LoggedRequest comment) {
+        try {
+            return JSON.readTree(comment.getBodyAsString()).at("/body/content/0/content/0/text").asText();
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + comment.getBodyAsString(), e);
+        }
+    }
+
+    private static String basic() {
+        return "Basic " + Base64.getEncoder().encodeToString((EMAIL + ":" + API_TOKEN).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void stubLaterRounds(List<String> issues) {
+        jira.stubFor(get(urlPathEqualTo(SEARCH)).withQueryParam("jql", containing("updated >="))
+                .willReturn(okJson(page(issues, null))));
+    }
+
+    private static String page(List<String> issues, String nextPageToken) {
+        return "{\"issues\": [" + String.join(",", issues) + "], "
+               + (nextPageToken == null ? "\"isLast\": true}" : "\"nextPageToken\": \"" + nextPageToken
+                                                               + "\", \"isLast\": false}");
+    }
+
+    private static String firstVersion() {
+        return JiraDocuments.markdown(read(mailIssue("Since the update, the mail app shows no new messages.",
+                "2025-03-10T09:12:45.120+0000")));
+    }
+
+    private static JiraIssue read(String json) {
+        try {
+            return JSON.readValue(json, JiraIssue.class);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String mailIssue(String description, String updated) {
+        return """
+                {"expand": "renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations",
+                 "id": "10010", "key": "SUP-1", "self": "https://acme.atlassian.net/rest/api/3/issue/10010",
+                 "fields": {
+                   "summary": "Email not syncing on mobile",
+                   "description": {"type": "doc", "version": 1, "content": [
+                     {"type": "paragraph", "content": [{"type": "text", "text": "%s"}]}]},
+                   "created": "2025-03-09T08:00:00.000+0000", "updated": "%s",
+                   "status": {"name": "In Progress", "id": "3"}, "priority": {"name": "High", "id": "2"},
+                   "issuetype": {"name": "Bug", "id": "10004"},
+                   "assignee": {"accountId": "5b10a2844c20165700ede21g", "displayName": "Mia Krystof"},
+                   "reporter": {"accountId": "5b10ac8d82e05b22cc7d4ef5", "displayName": "Emma Richards"},
+                   "labels": ["mobile", "mail"],
+                   "attachment": [{"id": 10001, "filename": "sync-error.log.txt", "mimeType": "text/plain", "size": 33,
+                     "created": "2025-03-09T08:05:00.000+0000",
+                     "content": "%s/rest/api/3/attachment/content/10001",
+                     "author": {"accountId": "5b10ac8d82e05b22cc7d4ef5", "displayName": "Emma Richards"}}]}}"""
+                .formatted(description, updated, jira.baseUrl());
+    }
+
+    private static String vpnIssue() {
+        return """
+                {"id": "10011", "key": "SUP-2", "self": "https://acme.atlassian.net/rest/api/3/issue/10011",
+                 "fields": {
+                   "summary": "VPN drops every hour",
+                   "description": {"type": "doc", "version": 1, "content": [
+                     {"type": "paragraph", "content": [{"type": "text", "text": "The VPN client disconnects at minute 59."}]}]},
+                   "created": "2025-03-11T16:00:00.000+0000", "updated": "2025-03-11T16:40:12.345+0000",
+                   "status": {"name": "To Do"}, "issuetype": {"name": "Incident"}, "attachment": []}}""";
+    }
+}
