@@ -151,6 +151,8 @@ class JiraIssueRoutesTest {
         assertThat(workspace.requests("POST", "/api/v3/files")).hasSize(3);
         assertThat(jira.findAll(getRequestedFor(urlPathMatching("/rest/api/3/.*"))))
                 .allSatisfy(request -> assertThat(request.getHeader("Authorization")).isEqualTo(basic()));
+        assertThat(context.getEndpoints()).extracting(org.apache.camel.Endpoint::getEndpointUri)
+                .noneMatch(uri -> uri.contains("ATATT3xFfGF0T4x"));
         assertThat(media.findAll(getRequestedFor(urlPathMatching("/file/.*"))))
                 .isNotEmpty().allSatisfy(request -> assertThat(request.containsHeader("Authorization")).isFalse());
     }

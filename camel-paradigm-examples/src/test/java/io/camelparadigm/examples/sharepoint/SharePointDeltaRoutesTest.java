@@ -149,6 +149,8 @@ class SharePointDeltaRoutesTest {
                 .hasSize(3).allSatisfy(request -> assertThat(request.containsHeader("Authorization")).isFalse());
         assertThat(deltaRequests(null)).hasSize(1);
         assertThat(deltaRequests("MzslMjM0OyUyMzE7MzsyM2YwNDVh")).hasSize(1);
+        assertThat(context.getEndpoints()).extracting(org.apache.camel.Endpoint::getEndpointUri)
+                .noneMatch(uri -> uri.contains("JqQX2PNo9bpM0uEihUPzyrh"));
         LoggedRequest token = graph.findAll(postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))).get(0);
         assertThat(token.getBodyAsString()).contains("grant_type=client_credentials")
                 .contains("client_id=" + CLIENT_ID).contains("client_secret=JqQX2PNo9bpM0uEihUPzyrh%26%3Dsecret")
