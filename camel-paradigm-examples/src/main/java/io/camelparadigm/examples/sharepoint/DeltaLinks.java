@@ -1,5 +1,8 @@
 package io.camelparadigm.examples.sharepoint;
 
+import java.util.Map;
+
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.spi.StateRepository;
 
 /**
@@ -24,6 +27,17 @@ public final class DeltaLinks {
     public String next() {
         String stored = repository.getState(key);
         return stored == null || stored.isBlank() ? firstLink : stored;
+    }
+
+    /**
+     * Graph answered 410 Gone (the token is too old to resume): its {@code Location} header starts a new enumeration;
+     * without one, the next round enumerates from the start.
+     */
+    public void restart(HttpOperationFailedException gone) {
+        String location = gone.getResponseHeaders() == null ? null : gone.getResponseHeaders().entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase("Location")).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+        repository.setState(key, location == null || location.isBlank() ? firstLink : location);
     }
 
     /** Called once the page's items were all applied. */

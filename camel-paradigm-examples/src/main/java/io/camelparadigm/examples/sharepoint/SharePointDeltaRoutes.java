@@ -80,6 +80,13 @@ public class SharePointDeltaRoutes extends RouteBuilder {
                 .redeliveryDelay("{{sharepoint.retry-delay:1000}}")
                 .onExceptionOccurred(retries::beforeRetry)
                 .retryAttemptedLogLevel(LoggingLevel.WARN);
+        // 410 Gone: the delta token is too old; Graph's Location starts a new full enumeration, called next poll
+        onException(HttpOperationFailedException.class)
+                .onWhen(exchange -> httpFailure(exchange).getStatusCode() == 410)
+                .handled(true)
+                .process(exchange -> links.restart(httpFailure(exchange)))
+                .log(LoggingLevel.WARN, "Graph answered 410 Gone to the stored delta link: the next poll enumerates "
+                                        + "the library again");
 
         from("timer:sharepoint-delta?period={{sharepoint.poll-period:60000}}").routeId("sharepoint-delta")
                 .setProperty(NEXT_LINK, method(links, "next"))
@@ -150,6 +157,13 @@ public class SharePointDeltaRoutes extends RouteBuilder {
                     .to("paradigm:updateFile?workspaceId={{paradigm.workspace-id}}")
                     .log("${header." + ParadigmConstants.EXTERNAL_ID + "}: title and metadata updated")
                 .end();
+    }
+
+    /** While an onException clause runs, the exception has moved to the exchange's EXCEPTION_CAUGHT property. */
+    private static HttpOperationFailedException httpFailure(Exchange exchange) {
+        HttpOperationFailedException failure = exchange.getException(HttpOperationFailedException.class);
+        return failure != null ? failure : exchange.getProperty(Exchange.EXCEPTION_CAUGHT,
+                HttpOperationFailedException.class);
     }
 
     private static DriveItem item(Exchange exchange) {

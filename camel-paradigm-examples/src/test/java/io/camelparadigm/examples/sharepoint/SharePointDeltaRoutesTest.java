@@ -225,6 +225,31 @@ class SharePointDeltaRoutesTest {
     }
 
     @Test
+    void aDeltaLinkTooOldToResumeStartsTheEnumerationGraphGivesInItsPlace() throws Exception {
+        context = startSync();
+        awaitStoredLink("token=round1");
+        graph.stubFor(get(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/root/delta")).withQueryParam("token", equalTo("round1"))
+                .willReturn(aResponse().withStatus(410).withHeader("Content-Type", "application/json")
+                        .withHeader("Location", graph.baseUrl() + "/v1.0/drives/" + DRIVE + "/root/delta?token=resync")
+                        .withBody("{\"error\": {\"code\": \"resyncRequired\", \"message\": \"Resync required. "
+                                  + "Replace any local items with the server's version (including deletes) if you're "
+                                  + "sure that the service was up to date with your local changes when you last sync'd.\", "
+                                  + "\"innerError\": {\"code\": \"resyncChangesApplyDifferences\"}}}")));
+        stubContent(CONTRACT_ID, "/download/contract-v2");
+        stubRound("resync", List.of(root(), folder(), contract("c2Vjb25kIHZlcnNpb24=", "2025-03-11T16:40:00Z"),
+                handbook(), budget("q3-budget.csv")), "round2");
+        stubRound("round2", List.of(), "round2");
+
+        awaitStoredLink("token=round2");
+        Eventually.await("the contract replaced", Duration.ofSeconds(30),
+                () -> SyncedWorkspace.sha256(CONTRACT_V2).equals(storedFile(CONTRACT_ID).sha256()));
+
+        assertThat(deltaRequests("resync")).hasSize(1);
+        assertThat(deltaRequests(null)).hasSize(1);
+        assertThat(workspace.storedFiles()).hasSize(3);
+    }
+
+    @Test
     void throttledCallsAreRepeatedAfterTheirRetryAfter() throws Exception {
         graph.stubFor(get(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/root/delta"))
                 .withQueryParam("token", equalTo("MzslMjM0OyUyMzE7MzsyM2YwNDVh"))
