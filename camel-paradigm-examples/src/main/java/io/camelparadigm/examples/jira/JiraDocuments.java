@@ -52,7 +52,7 @@ public class JiraDocuments {
         message.setBody(markdown(issue).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Body: the attachment's content (a stream); its id is its version, since an attachment never changes. */
+    /** Headers for the attachment's document; its id is its version, since an attachment never changes. */
     public void toAttachmentDocument(Message message, JiraIssue.Attachment attachment, JiraIssue issue) {
         message.setHeader(ParadigmConstants.FILENAME, attachment.filename());
         message.setHeader(ParadigmConstants.EXTERNAL_ID, externalIdPrefix + issue.key() + ":" + attachment.id());

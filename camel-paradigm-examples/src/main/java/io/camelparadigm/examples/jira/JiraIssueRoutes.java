@@ -31,8 +31,9 @@ import org.apache.hc.core5.net.WWWFormCodec;
  * watermark is kept in a Camel state repository, so a restart resumes from it;</li>
  * <li>{@code jira-issue}: uploads each issue as a Markdown document with {@code onExisting=replace}: a new issue is
  * created, an edited one replaced in place (same document, processed again), one seen again unchanged is not sent;</li>
- * <li>{@code jira-attachment}: downloads each attachment (streamed; Jira redirects to its media host, which gets no
- * credentials) and uploads it, linked to its issue; an attachment already in Paradigm is not sent again;</li>
+ * <li>{@code jira-attachment}: downloads each attachment Paradigm does not have yet (streamed; Jira redirects to its
+ * media host, which gets no credentials) and uploads it, linked to its issue; attachments never change, so one
+ * already in Paradigm is neither downloaded nor sent again;</li>
  * <li>{@code jira-comments}: when Paradigm has finished with one of these documents ({@code paradigm:fileEvents},
  * final statuses), comments on the issue ({@code POST /rest/api/3/issue/{key}/comment}).</li>
  * </ol>
@@ -129,16 +130,22 @@ public class JiraIssueRoutes extends RouteBuilder {
         from("direct:jira-attachment").routeId("jira-attachment")
                 .setProperty(ATTACHMENT, body())
                 .removeHeaders("*")
-                .setBody(constant(null))
-                .setHeader(Exchange.HTTP_METHOD, constant("GET"))
-                .process(exchange -> exchange.getMessage().setHeader(Exchange.HTTP_URI,
-                        exchange.getProperty(ATTACHMENT, JiraIssue.Attachment.class).content()))
-                .to(apiStream)
-                .removeHeaders("CamelHttp*")
                 .process(exchange -> documents.toAttachmentDocument(exchange.getMessage(),
                         exchange.getProperty(ATTACHMENT, JiraIssue.Attachment.class), issue(exchange)))
-                .to("paradigm:upload?workspaceId={{paradigm.workspace-id}}&onExisting=replace")
-                .log("${header." + ParadigmConstants.EXTERNAL_ID + "}: ${header." + ParadigmConstants.UPLOAD_OUTCOME + "}");
+                // an attachment never changes: one Paradigm already has is not downloaded again
+                .setHeader(ParadigmConstants.FILTER_EXTERNAL_ID, header(ParadigmConstants.EXTERNAL_ID))
+                .to("paradigm:listFiles?workspaceId={{paradigm.workspace-id}}&maxResults=1")
+                .filter(exchange -> exchange.getMessage().getBody(List.class).isEmpty())
+                    .setBody(constant(null))
+                    .setHeader(Exchange.HTTP_METHOD, constant("GET"))
+                    .process(exchange -> exchange.getMessage().setHeader(Exchange.HTTP_URI,
+                            exchange.getProperty(ATTACHMENT, JiraIssue.Attachment.class).content()))
+                    .to(apiStream)
+                    .removeHeaders("CamelHttp*")
+                    .to("paradigm:upload?workspaceId={{paradigm.workspace-id}}&onExisting=replace")
+                    .log("${header." + ParadigmConstants.EXTERNAL_ID + "}: ${header." + ParadigmConstants.UPLOAD_OUTCOME
+                         + "}")
+                .end();
 
         from("paradigm:fileEvents?workspaceId={{paradigm.workspace-id}}&terminalOnly=true"
              + "&delay={{jira.status-poll-delay:5000}}").routeId("jira-comments")

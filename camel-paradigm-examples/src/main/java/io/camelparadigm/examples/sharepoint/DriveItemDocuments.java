@@ -52,6 +52,14 @@ public final class DriveItemDocuments {
         }
     }
 
+    /** True when Paradigm's copy has this item's content: its content version is the item's quickXorHash. */
+    public boolean contentUnchanged(ParadigmFile stored, DriveItem item) {
+        String version = contentVersion(item);
+        ExternalMetadata metadata = stored == null ? null : stored.externalMetadata();
+        return version != null && metadata != null && metadata.additionalMetadata() != null
+               && version.equals(metadata.additionalMetadata().get(CONTENT_HASH_KEY));
+    }
+
     /**
      * True when Paradigm's copy of an item whose content did not change (renamed, moved, re-saved) shows an older
      * title or metadata: then {@code paradigm:updateFile} brings it up to date without sending the content again.

@@ -4,6 +4,7 @@ import java.io.File;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import io.camelparadigm.component.paradigm.ParadigmConstants;
 import io.camelparadigm.component.paradigm.model.ParadigmFile;
@@ -27,9 +28,9 @@ import org.apache.camel.spi.StateRepository;
  * <li>{@code sharepoint-item}: an item with the {@code deleted} facet is deleted from Paradigm
  * ({@code paradigm:deleteFile} by its external id); a file is downloaded, streamed, from {@code /content} (which
  * redirects to a pre-authenticated URL: through {@code /content} that URL, a credential, never shows in a message or
- * an error) and uploaded with {@code onExisting=replace}: new
- * files are created, changed ones replaced in place, unchanged ones (same quickXorHash) not sent again, only their
- * title and metadata updated when a rename or move changed them; folders are skipped.</li>
+ * an error) and uploaded with {@code onExisting=replace}: new files are created, changed ones replaced in place; a
+ * file whose quickXorHash Paradigm already has is not even downloaded, only its title and metadata updated when a
+ * rename or move changed them; folders are skipped.</li>
  * </ol>
  * Graph is called with camel-http and an app-only token ({@link GraphAccessTokens}, added to Graph's requests by
  * {@link HostAuthorization}); 401 gets a new token, 429 and 503 are retried after their {@code Retry-After}
@@ -49,6 +50,8 @@ public class SharePointDeltaRoutes extends RouteBuilder {
     private static final String NEXT_LINK = "SharePointNextLink";
     private static final String PAGE = "SharePointDeltaPage";
     private static final String ITEM = "SharePointItem";
+    /** The document unchanged in Paradigm (null when it is new, or was just created or replaced). */
+    private static final String STORED = "SharePointStoredDocument";
 
     @Override
     public void configure() {
@@ -139,24 +142,40 @@ public class SharePointDeltaRoutes extends RouteBuilder {
                             exchange.getMessage().getBody(DriveItem.class))))
                     .removeHeaders("*")
                 .end()
-                .setBody(constant(null))
-                .setHeader(Exchange.HTTP_METHOD, constant("GET"))
-                .process(exchange -> exchange.getMessage().setHeader(Exchange.HTTP_URI,
-                        itemsUrl + item(exchange).id() + "/content"))
-                .to(graphStream)
-                .removeHeaders("CamelHttp*")
                 .process(exchange -> documents.toDocument(exchange.getMessage(), item(exchange)))
-                .to("paradigm:upload?workspaceId={{paradigm.workspace-id}}&onExisting=replace")
-                .log("${header." + ParadigmConstants.EXTERNAL_ID + "} (${header." + ParadigmConstants.FILENAME + "}): "
-                     + "${header." + ParadigmConstants.UPLOAD_OUTCOME + "}")
-                .filter(exchange -> "unchanged".equals(exchange.getMessage().getHeader(ParadigmConstants.UPLOAD_OUTCOME))
-                                    && documents.metadataChanged(exchange.getMessage().getBody(ParadigmFile.class),
-                                            item(exchange)))
-                    .process(exchange -> documents.toMetadataUpdate(exchange.getMessage(),
-                            exchange.getMessage().getBody(ParadigmFile.class), item(exchange)))
+                // the document as Paradigm has it: a file whose quickXorHash it already has is not downloaded at all
+                .setHeader(ParadigmConstants.FILTER_EXTERNAL_ID, header(ParadigmConstants.EXTERNAL_ID))
+                .to("paradigm:listFiles?workspaceId={{paradigm.workspace-id}}&ordering=-created_at&maxResults=1")
+                .process(exchange -> exchange.setProperty(STORED, exchange.getMessage().getBody(List.class).stream()
+                        .findFirst().orElse(null)))
+                .choice()
+                    .when(exchange -> documents.contentUnchanged(stored(exchange), item(exchange)))
+                        .setBody(exchangeProperty(STORED))
+                    .otherwise()
+                        .setBody(constant(null))
+                        .setHeader(Exchange.HTTP_METHOD, constant("GET"))
+                        .process(exchange -> exchange.getMessage().setHeader(Exchange.HTTP_URI,
+                                itemsUrl + item(exchange).id() + "/content"))
+                        .to(graphStream)
+                        .removeHeaders("CamelHttp*")
+                        .to("paradigm:upload?workspaceId={{paradigm.workspace-id}}&onExisting=replace")
+                        .process(exchange -> exchange.setProperty(STORED, "unchanged".equals(exchange.getMessage()
+                                .getHeader(ParadigmConstants.UPLOAD_OUTCOME)) ? exchange.getMessage().getBody() : null))
+                        .log("${header." + ParadigmConstants.EXTERNAL_ID + "} (${header." + ParadigmConstants.FILENAME
+                             + "}): ${header." + ParadigmConstants.UPLOAD_OUTCOME + "}")
+                .end()
+                // same content, renamed or moved: the title and metadata follow without the content being sent
+                .filter(exchange -> stored(exchange) != null && documents.metadataChanged(stored(exchange), item(exchange)))
+                    .process(exchange -> documents.toMetadataUpdate(exchange.getMessage(), stored(exchange),
+                            item(exchange)))
+                    .setBody(exchangeProperty(STORED))
                     .to("paradigm:updateFile?workspaceId={{paradigm.workspace-id}}")
                     .log("${header." + ParadigmConstants.EXTERNAL_ID + "}: title and metadata updated")
                 .end();
+    }
+
+    private static ParadigmFile stored(Exchange exchange) {
+        return exchange.getProperty(STORED, ParadigmFile.class);
     }
 
     /** While an onException clause runs, the exception has moved to the exchange's EXCEPTION_CAUGHT property. */

@@ -201,6 +201,8 @@ class JiraIssueRoutesTest {
         assertThat(comments()).filteredOn(request -> issueKey(request).equals("SUP-1"))
                 .extracting(JiraIssueRoutesTest::commentText)
                 .filteredOn(text -> text.startsWith("Paradigm: This issue is indexed")).hasSize(2);
+        // the attachment, already in Paradigm, is not downloaded again
+        assertThat(jira.findAll(getRequestedFor(urlPathEqualTo("/rest/api/3/attachment/content/10001")))).hasSize(1);
     }
 
     @Test

@@ -196,6 +196,9 @@ class SharePointDeltaRoutesTest {
         assertThat(workspace.requests("PATCH", "/api/v3/files/" + contractId)).hasSize(1);
         assertThat(workspace.requests("PATCH", "/api/v3/files/" + budgetId)).hasSize(1);
         assertThat(workspace.requests("DELETE", "/api/v3/files/")).hasSize(1);
+        // the renamed file's content, which Paradigm has (same quickXorHash), is not downloaded again
+        assertThat(contentRequests(BUDGET_ID)).hasSize(1);
+        assertThat(contentRequests(CONTRACT_ID)).hasSize(2);
     }
 
     @Test
@@ -247,6 +250,10 @@ class SharePointDeltaRoutesTest {
         assertThat(deltaRequests("resync")).hasSize(1);
         assertThat(deltaRequests(null)).hasSize(1);
         assertThat(workspace.storedFiles()).hasSize(3);
+        // the new enumeration lists every file again: only the changed one is downloaded
+        assertThat(contentRequests(CONTRACT_ID)).hasSize(2);
+        assertThat(contentRequests(BUDGET_ID)).hasSize(1);
+        assertThat(contentRequests(HANDBOOK_ID)).hasSize(1);
     }
 
     @Test
@@ -358,6 +365,10 @@ class SharePointDeltaRoutesTest {
     private static List<LoggedRequest> deltaRequests(String token) {
         return graph.findAll(getRequestedFor(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/root/delta"))
                 .withQueryParam("token", token == null ? absent() : equalTo(token)));
+    }
+
+    private static List<LoggedRequest> contentRequests(String itemId) {
+        return graph.findAll(getRequestedFor(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/items/" + itemId + "/content")));
     }
 
     private static String externalId(String itemId) {
