@@ -91,6 +91,24 @@ public final class UploaderCommand implements Callable<Integer> {
                           + "[uploader.on-existing, UPLOADER_ON_EXISTING]")
     String onExisting;
 
+    @Option(names = "--sync",
+            description = "Keep Paradigm in step with the folder: new files are uploaded, files whose size or "
+                          + "modification time changed since the state file recorded them are compared by content "
+                          + "(SHA-256) and replaced in place when it differs (same document id), the others are "
+                          + "skipped without a request. [uploader.sync, UPLOADER_SYNC]")
+    Boolean sync;
+
+    @Option(names = "--delete-missing",
+            description = "With --sync: delete the documents this uploader stored from this folder whose file is "
+                          + "gone (their external id is the file's URI under the folder); never any other "
+                          + "document. [uploader.delete-missing, UPLOADER_DELETE_MISSING]")
+    Boolean deleteMissing;
+
+    @Option(names = "--dry-run",
+            description = "With --sync: print what would be uploaded, replaced, left and deleted, and change "
+                          + "nothing in Paradigm. [uploader.dry-run, UPLOADER_DRY_RUN]")
+    Boolean dryRun;
+
     @Option(names = "--processing-timeout", paramLabel = "<duration>",
             description = "How long to follow processing after the last upload, in seconds or ISO-8601 (PT30M); "
                           + "default 30 minutes. [uploader.processing-timeout, UPLOADER_PROCESSING_TIMEOUT]")
@@ -131,6 +149,9 @@ public final class UploaderCommand implements Callable<Integer> {
         put(properties, UploaderSettings.MAX_FILE_SIZE_MB, maxFileSizeMb);
         put(properties, UploaderSettings.ON_EXISTING, onExisting);
         put(properties, UploaderSettings.PROCESSING_TIMEOUT, processingTimeout);
+        put(properties, UploaderSettings.SYNC, sync);
+        put(properties, UploaderSettings.DELETE_MISSING, deleteMissing);
+        put(properties, UploaderSettings.DRY_RUN, dryRun);
         put(properties, ParadigmConnection.EMULATOR_STEP, emulatorStep);
         return properties;
     }

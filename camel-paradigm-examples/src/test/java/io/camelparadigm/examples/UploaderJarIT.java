@@ -139,6 +139,83 @@ class UploaderJarIT {
     }
 
     /**
+     * {@code kill -9} in the middle of a {@code --sync --delete-missing} that uploads, replaces and deletes, then the
+     * same command again: the end state is the folder's (one document per file, each with the file's content), and
+     * no document was uploaded, replaced or deleted twice across the two runs.
+     */
+    @Test
+    void aSyncKilledWithSigkillAndRunAgainConvergesWithoutDoingAnythingTwice() throws Exception {
+        Path folder = Files.createDirectories(workDir.resolve("docs"));
+        for (int i = 0; i < 30; i++) {
+            Files.writeString(folder.resolve("doc-" + i + ".txt"), "document " + i);
+        }
+        try (ParadigmEmulator paradigm = ParadigmEmulator.builder().realClock().stepDuration(Duration.ofMillis(50))
+                .build().start()) {
+            Map<String, String> env = Map.of("PARADIGM_BASE_URL", paradigm.baseUrl(), "PARADIGM_API_KEY",
+                    paradigm.apiKey(), "PARADIGM_WORKSPACE_ID", String.valueOf(paradigm.workspaceId()));
+            String[] args = {"--files-dir=" + folder, "--state-file=state", "--batch-size=5", "--sync",
+                    "--delete-missing", "--progress=lines"};
+            Result initial = java(workDir, env, args);
+            assertThat(initial.status()).as(initial.output()).isZero();
+            for (int i = 0; i < 10; i++) { // changed
+                Path file = folder.resolve("doc-" + i + ".txt");
+                Files.writeString(file, "document " + i + ", revised");
+                Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(
+                        Files.getLastModifiedTime(file).toMillis() + 2000));
+            }
+            for (int i = 10; i < 15; i++) { // gone
+                Files.delete(folder.resolve("doc-" + i + ".txt"));
+            }
+            for (int i = 30; i < 35; i++) { // new
+                Files.writeString(folder.resolve("doc-" + i + ".txt"), "document " + i);
+            }
+            paradigm.clearRequests();
+            // answers come 3 s after the change is made: a kill lands between the two
+            paradigm.faults().latency(Duration.ofSeconds(3));
+
+            Process first = start(workDir, env, args);
+            Eventually.await("a few documents replaced", Duration.ofSeconds(90),
+                    () -> paradigm.requests().stream().filter(r -> r.method().equals("PATCH")).count() >= 3);
+            first.destroyForcibly();
+            assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            paradigm.faults().reset();
+            Result resumed = java(workDir, env, args);
+
+            assertThat(resumed.status()).as(resumed.output()).isZero();
+            assertThat(resumed.output()).contains(" 5 deleted",
+                    "unchanged (same content, another modification time)"); // replaced by the killed run
+
+            List<StoredFile> stored = paradigm.storedFiles(paradigm.workspaceId());
+            assertThat(stored).extracting(StoredFile::filename).hasSize(30).doesNotHaveDuplicates()
+                    .noneMatch(name -> name.matches("doc-1[0-4]\\.txt"));
+            for (StoredFile file : stored) {
+                assertThat(file.sha256()).as(file.filename()).isEqualTo(sha256(folder.resolve(file.filename())));
+            }
+            // a request the kill cut off in the middle of its body was never applied: only answered ones count
+            List<io.camelparadigm.emulator.RecordedRequest> applied = paradigm.requests().stream()
+                    .filter(r -> r.status() >= 200 && r.status() < 300).toList();
+            Map<String, Long> changes = applied.stream()
+                    .filter(r -> r.method().equals("PATCH") || r.method().equals("DELETE"))
+                    .collect(java.util.stream.Collectors.groupingBy(r -> r.method() + " " + r.path(),
+                            java.util.stream.Collectors.counting()));
+            assertThat(changes.entrySet()).as("each change sent once over both runs: " + changes)
+                    .allMatch(change -> change.getValue() == 1);
+            assertThat(changes.keySet().stream().filter(change -> change.startsWith("PATCH"))).hasSize(10);
+            assertThat(changes.keySet().stream().filter(change -> change.startsWith("DELETE"))).hasSize(5);
+            assertThat(applied.stream().filter(r -> r.method().equals("POST"))).hasSize(5);
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * The heap runs out in the middle of a run (a processing error whose detail is larger than the uploader's heap):
      * one clear message after the summary, exit status 3, no success line, and the same command then resumes.
      */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Walks a folder recursively and hands each file to a {@link Listener} as it is found, sorted into "upload",
@@ -76,7 +77,8 @@ public final class FolderScanner {
                     String relativePath = relativePath(root, file);
                     SkipReason reason = skipReason(file, name, attributes.size());
                     if (reason == null) {
-                        listener.upload(new ScannedFile(file, relativePath, attributes.size()));
+                        listener.upload(new ScannedFile(file, relativePath, attributes.size(),
+                                attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
                     } else {
                         listener.skipped(relativePath, reason);
                     }

@@ -81,6 +81,7 @@ public final class FolderUploadJob {
     private StateFileLocation stateLocation;
     private UploadStateFile state;
     private UploadProgress progress;
+    private SyncPlan plan;
     private ProgressPrinter printer;
 
     public FolderUploadJob(PrintStream out, ProgressMode progressMode) {
@@ -112,7 +113,8 @@ public final class FolderUploadJob {
             @Override
             public void configure() throws Exception {
                 if (prepare(getContext())) {
-                    getContext().addRoutes(new FolderUploadRoutes(settings, connection.workspaceId(), progress, state));
+                    getContext().addRoutes(new FolderUploadRoutes(settings, connection.workspaceId(), progress, state,
+                            plan));
                 }
             }
         });
@@ -170,6 +172,10 @@ public final class FolderUploadJob {
             stateLocation = StateFileLocation.of(settings, connection.baseUrl(), connection.workspaceId(),
                     connection.isEmbedded());
             state = UploadStateFile.open(stateLocation.path(), stateLocation.identity());
+            if (settings.sync()) {
+                state.beginRun();
+            }
+            plan = settings.dryRun() ? new SyncPlan() : null;
             progress = new UploadProgress(Clock.systemUTC(), settings.maxFails(), relativePathOf(settings.filesDir()));
             context.getShutdownStrategy().setTimeout(10);
             context.getShutdownStrategy().setShutdownNowOnTimeout(true);
@@ -181,8 +187,9 @@ public final class FolderUploadJob {
     }
 
     private int uploadAndReport(Main main) throws Exception {
-        out.println("Uploading " + settings.filesDir().toAbsolutePath().normalize() + " with up to "
-                    + settings.concurrency() + " concurrent uploads"
+        out.println((settings.dryRun() ? "Planning a sync of " + settings.filesDir().toAbsolutePath().normalize()
+                     : (settings.sync() ? "Syncing " : "Uploading ") + settings.filesDir().toAbsolutePath().normalize()
+                       + " with up to " + settings.concurrency() + " concurrent uploads")
                     + (stateLocation.temporary() ? "" : "; state file " + stateLocation.path()) + ".");
         ProducerTemplate template = main.getCamelTemplate();
         if (!connection.isEmbedded()) {
@@ -215,6 +222,12 @@ public final class FolderUploadJob {
             countFilesAhead();
             printer.start();
             template.sendBody("direct:upload-folder", null);
+            if (settings.deleteMissing()) {
+                progress.awaitUploadsFinished();
+                if (!progress.isStopping()) {
+                    new MissingDocuments(state, progress, plan, settings.filesDir(), template).deleteAll();
+                }
+            }
             ending = awaitEnd(template);
         } catch (Throwable failure) {
             if (UploadSteps.isOutOfMemory(failure)) {
@@ -232,8 +245,14 @@ public final class FolderUploadJob {
         stateWriter.shutdownNow();
         printer.close();
         UploadProgress.Summary summary = progress.summary();
-        out.print(SummaryReport.format(summary));
-        out.println(conclusion(ending, summary));
+        if (plan != null) {
+            out.print(plan.format(settings.deleteMissing()));
+        } else {
+            out.print(SummaryReport.format(summary, settings.sync()));
+        }
+        out.println(plan != null && ending == Ending.COMPLETED
+                ? "Dry run: nothing was changed in Paradigm. Run the same command without --dry-run to apply the plan."
+                : conclusion(ending, summary));
         out.flush();
         state.close();
         reported.countDown();
@@ -422,7 +441,7 @@ public final class FolderUploadJob {
     }
 
     /** The file (relative path) a document's external id names, or null when it is not a file of this folder. */
-    private static Function<String, String> relativePathOf(Path folder) {
+    static Function<String, String> relativePathOf(Path folder) {
         Path root = folder.toAbsolutePath().normalize();
         String prefix = root.toUri().toString();
         return externalId -> {
@@ -438,7 +457,7 @@ public final class FolderUploadJob {
         };
     }
 
-    private static Throwable rootCause(Throwable failure) {
+    static Throwable rootCause(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

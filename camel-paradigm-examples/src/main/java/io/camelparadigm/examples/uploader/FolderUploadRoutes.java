@@ -15,7 +15,8 @@ import org.apache.camel.builder.RouteBuilder;
  * is full, so that a million files never sit in memory at once;</li>
  * <li>{@code seda:upload-file} ({@code batch-size} consumers) skips what the state file says is done, looks up
  * by external id the files whose earlier upload was cut short, uploads the rest with {@code paradigm:upload}
- * (whose client retries 429, 503 and lost connections) and records the outcome;</li>
+ * (whose client retries 429, 503 and lost connections) and records the outcome; with {@code --sync}, changed files
+ * go to {@code paradigm:upload?onExisting=replace} (see {@link UploadSteps});</li>
  * <li>{@code timer:follow-processing} lists, once per poll interval, the documents of the workspace that reached a
  * final status since the last listing ({@link ProcessingFollower}), and reports those of this run to the
  * progress.</li>
@@ -34,14 +35,17 @@ public class FolderUploadRoutes extends RouteBuilder {
     private final UploadStateFile state;
     private final UploadSteps steps;
     private final ProcessingFollower follower;
+    private final SyncPlan plan;
 
+    /** @param plan a dry run's plan, which the walk fills instead of queuing files; null otherwise */
     public FolderUploadRoutes(UploaderSettings settings, long workspaceId, UploadProgress progress,
-                              UploadStateFile state) {
+                              UploadStateFile state, SyncPlan plan) {
+        this.plan = plan;
         this.settings = settings;
         this.workspaceId = workspaceId;
         this.progress = progress;
         this.state = state;
-        this.steps = new UploadSteps(progress, state, settings.onExisting());
+        this.steps = new UploadSteps(progress, state, settings.onExisting(), settings.sync());
         this.follower = new ProcessingFollower(progress, FOLLOW_PAGE_SIZE);
     }
 
@@ -62,8 +66,12 @@ public class FolderUploadRoutes extends RouteBuilder {
                     .process(steps::checked)
                 .end()
                 .filter(exchangeProperty(UploadSteps.ACTION).isEqualTo(UploadSteps.Action.UPLOAD))
-                    .to(uploadUri())
+                    .to(uploadUri("upload"))
                     .process(steps::uploaded)
+                .end()
+                .filter(exchangeProperty(UploadSteps.ACTION).isEqualTo(UploadSteps.Action.REPLACE))
+                    .to(uploadUri("replace"))
+                    .process(steps::replaced)
                 .end();
 
         // Started by the job once the key is checked; a listing starts only when the previous one is over.
@@ -91,9 +99,15 @@ public class FolderUploadRoutes extends RouteBuilder {
             boolean complete = settings.scanner().scan(settings.filesDir(), new FolderScanner.Listener() {
                 @Override
                 public void upload(ScannedFile file) {
+                    if (plan != null) {
+                        plan.add(planned(state.sight(file.relativePath(), file.size(), file.modified())),
+                                file.relativePath());
+                        return;
+                    }
                     // answered here, without a message: resuming a million-file run skips at the walk's pace
-                    if (state.mark(file.relativePath()) == UploadStateFile.Mark.DONE) {
-                        progress.scanSkipped(file.relativePath(), SkipReason.ALREADY_UPLOADED);
+                    if (alreadyDone(file)) {
+                        progress.scanSkipped(file.relativePath(),
+                                settings.sync() ? SkipReason.UNCHANGED : SkipReason.ALREADY_UPLOADED);
                         return;
                     }
                     if (progress.maxFailsReached()) {
@@ -106,6 +120,9 @@ public class FolderUploadRoutes extends RouteBuilder {
 
                 @Override
                 public void skipped(String relativePath, SkipReason reason) {
+                    if (settings.sync()) {
+                        state.sight(relativePath, -1, -1); // still there: its document is not deleted
+                    }
                     progress.scanSkipped(relativePath, reason);
                 }
 
@@ -127,6 +144,22 @@ public class FolderUploadRoutes extends RouteBuilder {
         }
     }
 
+    private static SyncPlan.Kind planned(UploadStateFile.Mark mark) {
+        return switch (mark) {
+            case DONE -> SyncPlan.Kind.UNCHANGED;
+            case CHANGED -> SyncPlan.Kind.CHANGED;
+            // a file marked started: its upload was cut short, a sync looks it up and sends it if needed
+            case NONE, STARTED -> SyncPlan.Kind.NEW;
+        };
+    }
+
+    /** Done and, with {@code --sync}, unchanged; a sync records that this run saw the file. */
+    private boolean alreadyDone(ScannedFile file) {
+        UploadStateFile.Mark mark = settings.sync() ? state.sight(file.relativePath(), file.size(), file.modified())
+                : state.mark(file.relativePath());
+        return mark == UploadStateFile.Mark.DONE;
+    }
+
     String queueUri() {
         // a few files ready per uploader; a full queue makes the walk wait
         return "seda:upload-file?concurrentConsumers=" + settings.concurrency() + "&size=" + 2 * settings.concurrency()
@@ -142,10 +175,13 @@ public class FolderUploadRoutes extends RouteBuilder {
         return "paradigm:listFiles?workspaceId=" + workspaceId + "&pageSize=100&maxResults=100";
     }
 
-    String uploadUri() {
+    /**
+     * @param onExisting {@code upload}: the steps decided about existing documents (state file, look-up when unknown);
+     *                   {@code replace}: a sync's changed file, replaced when its content differs
+     */
+    String uploadUri(String onExisting) {
         StringBuilder uri = new StringBuilder("paradigm:upload?workspaceId=").append(workspaceId)
-                // the steps decide about existing documents (state file, look-up when unknown)
-                .append("&onExisting=upload")
+                .append("&onExisting=").append(onExisting)
                 .append("&maxFileSize=").append(settings.maxFileSize())
                 // the endpoint's adaptive limit starts at the batch size; 429s still shrink it
                 .append("&initialConcurrency=").append(settings.concurrency());

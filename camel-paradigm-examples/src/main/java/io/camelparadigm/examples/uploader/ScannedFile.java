@@ -8,6 +8,7 @@ import java.nio.file.Path;
  * @param path         where it is
  * @param relativePath its path below the scanned folder, with '/' separators: the key of the state file
  * @param size         its size in bytes
+ * @param modified     its modification time, in nanoseconds since the epoch (as precise as the file system keeps it)
  */
-public record ScannedFile(Path path, String relativePath, long size) {
+public record ScannedFile(Path path, String relativePath, long size, long modified) {
 }

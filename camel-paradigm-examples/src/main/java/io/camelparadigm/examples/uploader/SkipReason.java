@@ -9,6 +9,8 @@ public enum SkipReason {
     ALREADY_UPLOADED("already uploaded (state file)"),
     UPLOADED_BEFORE_INTERRUPTION("already uploaded (an interrupted run's upload had reached Paradigm)"),
     ALREADY_IN_PARADIGM("already in Paradigm (same external id)"),
+    UNCHANGED("unchanged (same size and modification time)"),
+    UNCHANGED_CONTENT("unchanged (same content, another modification time)"),
     NOT_ATTEMPTED("not attempted: --max-fails reached"),
     INTERRUPTED("not attempted: the run was stopped");
 

@@ -15,11 +15,19 @@ public final class SummaryReport {
     }
 
     public static String format(UploadProgress.Summary summary) {
+        return format(summary, false);
+    }
+
+    /** @param sync a {@code --sync} run: the replaced, unchanged and deleted documents are counted too */
+    public static String format(UploadProgress.Summary summary, boolean sync) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "Summary: %s files selected%s, %d uploaded, in %s%n",
+        text.append(String.format(Locale.ROOT, "Summary: %s files selected%s, %d uploaded%s, in %s%n",
                 summary.selected() >= 0 ? String.valueOf(summary.selected()) : "?",
                 summary.excluded() > 0 ? " (" + summary.excluded() + " more left out by the include/exclude lists)" : "",
-                summary.uploaded(), ProgressFormatter.clock(summary.elapsed())));
+                summary.uploaded(),
+                sync ? String.format(Locale.ROOT, ", %d replaced, %d unchanged, %d deleted", summary.replaced(),
+                        summary.unchanged(), summary.deleted()) : "",
+                ProgressFormatter.clock(summary.elapsed())));
 
         summary.processedByStatus().entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByKey(

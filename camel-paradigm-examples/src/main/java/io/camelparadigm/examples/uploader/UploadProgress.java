@@ -24,7 +24,7 @@ public final class UploadProgress {
     public record Summary(long selected, long excluded, Map<String, Long> processedByStatus,
                           List<ReasonTally.Group> failures, long uploadFailures, long tagsNotApplied,
                           List<ReasonTally.Group> skipped, long skippedCount, long uploaded, long stillProcessing,
-                          long notAttempted, Duration elapsed) {
+                          long notAttempted, Duration elapsed, long replaced, long unchanged, long deleted) {
 
         public boolean hasFailures() {
             return !failures.isEmpty();
@@ -55,6 +55,9 @@ public final class UploadProgress {
     private boolean outOfMemory;
     private long uploading;
     private long uploaded;
+    private long replaced;
+    private long unchanged;
+    private long deleted;
     private long uploadFailures;
     private long processingFailures;
     private long tagsNotApplied;
@@ -101,7 +104,7 @@ public final class UploadProgress {
     /** A file the walk found and will not upload (unsupported, too large, empty, unreadable). */
     public synchronized void scanSkipped(String relativePath, SkipReason reason) {
         scanSkipped++;
-        skipped.add(reason.description(), relativePath);
+        tallySkipped(relativePath, reason);
         changed();
     }
 
@@ -118,7 +121,7 @@ public final class UploadProgress {
 
     /** A queued file was not uploaded, on purpose: not a failure. */
     public synchronized void skipped(String relativePath, SkipReason reason) {
-        skipped.add(reason.description(), relativePath);
+        tallySkipped(relativePath, reason);
         handled++;
         changed();
     }
@@ -137,13 +140,40 @@ public final class UploadProgress {
     /** Paradigm stored the document in upload session {@code sessionUuid}; it is processed from now on. */
     public synchronized void uploaded(String relativePath, long fileId, String sessionUuid, Instant createdAt,
                                       String status, String statusDetail) {
-        if (createdAt != null && (firstCreatedAt == null || createdAt.isBefore(firstCreatedAt))) {
-            firstCreatedAt = createdAt;
+        uploaded++;
+        sent(relativePath, fileId, sessionUuid, createdAt, status, statusDetail, earlyTerminal.remove(fileId));
+    }
+
+    /**
+     * {@code --sync}: Paradigm replaced the document's content at {@code updatedAt}; it is processed again from now
+     * on. A final status seen before this answer is the former content's, so it is not taken for the new one's.
+     */
+    public synchronized void replaced(String relativePath, long fileId, String sessionUuid, Instant updatedAt,
+                                      String status, String statusDetail) {
+        replaced++;
+        earlyTerminal.remove(fileId);
+        sent(relativePath, fileId, sessionUuid, updatedAt, status, statusDetail, null);
+    }
+
+    /** {@code --delete-missing}: the document of a file gone from the folder could not be deleted (or read). */
+    public synchronized void deleteFailed(String relativePath, String reason) {
+        failures.add("delete: " + reason, relativePath);
+        changed();
+    }
+
+    /** {@code --delete-missing}: the document of a file gone from the folder was deleted. */
+    public synchronized void deleted() {
+        deleted++;
+        changed();
+    }
+
+    private void sent(String relativePath, long fileId, String sessionUuid, Instant since, String status,
+                      String statusDetail, Terminal early) {
+        if (since != null && (firstCreatedAt == null || since.isBefore(firstCreatedAt))) {
+            firstCreatedAt = since;
         }
         uploading--;
-        uploaded++;
         handled++;
-        Terminal early = earlyTerminal.remove(fileId);
         if (FileStatus.isTerminal(status)) {
             settle(relativePath, status, statusDetail);
         } else if (early != null) {
@@ -255,6 +285,13 @@ public final class UploadProgress {
         return Duration.ofMillis(clock.millis() - lastChangeMillis);
     }
 
+    /** Waits until every file the walk found is settled (uploaded, skipped, failed) or the run is stopping. */
+    public synchronized void awaitUploadsFinished() throws InterruptedException {
+        while (!uploadsFinished() && !stopping) {
+            wait();
+        }
+    }
+
     /**
      * Waits until every document is final or the run is stopping, at most {@code timeout}.
      *
@@ -292,16 +329,24 @@ public final class UploadProgress {
 
     public synchronized Summary summary() {
         long total = selected();
-        long notAttempted = stopping && total >= 0 ? Math.max(0, total - uploaded - uploadFailures - skipped.total()) : 0;
+        long notAttempted = stopping && total >= 0
+                ? Math.max(0, total - uploaded - replaced - uploadFailures - skipped.total()) : 0;
         return new Summary(total, scanComplete ? scanExcluded : countedExcluded,
                 new LinkedHashMap<>(processedByStatus), failures.groups(), uploadFailures, tagsNotApplied,
                 skipped.groups(), skipped.total(), uploaded, processing.size(), notAttempted,
-                Duration.between(started, clock.instant()));
+                Duration.between(started, clock.instant()), replaced, unchanged, deleted);
     }
 
     /** The files the name filter selected: known once the walk is over, counted ahead of it before; -1 if not yet. */
     private long selected() {
         return scanComplete ? scanSkipped + handed : counted;
+    }
+
+    private void tallySkipped(String relativePath, SkipReason reason) {
+        skipped.add(reason.description(), relativePath);
+        if (reason == SkipReason.UNCHANGED || reason == SkipReason.UNCHANGED_CONTENT) {
+            unchanged++;
+        }
     }
 
     private void settle(String relativePath, String status, String statusDetail) {
@@ -317,7 +362,7 @@ public final class UploadProgress {
 
     private void changed() {
         lastChangeMillis = clock.millis();
-        if (isFinished()) {
+        if (uploadsFinished()) {
             notifyAll();
         }
     }

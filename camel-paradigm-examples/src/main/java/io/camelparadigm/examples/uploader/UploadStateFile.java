@@ -13,6 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -21,13 +23,15 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * The uploader's state file, which is also its journal: for each file of the folder, whether its upload was
  * <b>started</b> (written before the request is sent) or is <b>done</b> (written once Paradigm stored the
  * document). After a crash, a file marked started and not done is one whose outcome is unknown; every other file
- * is answered locally.
+ * is answered locally. A done file also records the size and modification time it had when it was sent and its
+ * document id, so that {@code --sync} tells a changed file from an unchanged one without reading it, and the run
+ * that last saw it in the folder, so that {@code --delete-missing} finds the documents whose file is gone.
  *
  * <p>The file is an open-addressing hash table of 128-bit key hashes (SHA-256 of the key), memory-mapped: a check
  * or a mark is O(1), opening it reads nothing but its header (so resuming a million-file run starts at once), the
- * JVM heap holds none of it, and it stays compact (16 bytes a slot, at most 70 % full; it is rewritten twice as
- * large when full). A mark is one 8-byte store into the page cache, which a killed process ({@code kill -9}) does
- * not lose; {@link #force()} (periodically and at close) writes it to the disk, which a power cut needs.
+ * JVM heap holds none of it, and it stays compact (48 bytes a slot, at most 70 % full; it is rewritten twice as
+ * large when full). A mark is a few 8-byte stores into the page cache, which a killed process ({@code kill -9})
+ * does not lose; {@link #force()} (periodically and at close) writes it to the disk, which a power cut needs.
  *
  * <p>Thread-safe. Camel's {@code FileIdempotentRepository} does not fit a million keys in a small heap (it keeps
  * every key in memory and rereads the whole file when one is missing), and the {@code IdempotentRepository} SPI
@@ -41,20 +45,35 @@ public final class UploadStateFile implements AutoCloseable {
         NONE,
         /** Its upload was started and its outcome is not known: it may or may not be in Paradigm. */
         STARTED,
-        /** Paradigm stored it. */
-        DONE
+        /** Paradigm stored it (and, when asked with a size and a modification time, the file has not changed since). */
+        DONE,
+        /** Paradigm stored it, and the file's size or modification time differ from those recorded then. */
+        CHANGED
+    }
+
+    /** A done file that the current run has not seen in the folder: its document, if the file is gone. */
+    public record Unseen(int slot, long documentId) {
     }
 
     private static final byte[] MAGIC = "PRDGMST1".getBytes(StandardCharsets.US_ASCII);
-    /** Magic, version, slot count, id (2 longs), identity length, identity text. */
+    /** Magic, version, slot count, id (2 longs), identity length, identity text; the run number in the last 8 bytes. */
     private static final int HEADER_SIZE = 4096;
     private static final int IDENTITY_OFFSET = 40;
-    private static final int MAX_IDENTITY_BYTES = HEADER_SIZE - IDENTITY_OFFSET;
-    private static final int VERSION = 1;
-    private static final int SLOT = 16;
+    private static final int RUN_OFFSET = HEADER_SIZE - Long.BYTES;
+    private static final int MAX_IDENTITY_BYTES = RUN_OFFSET - IDENTITY_OFFSET;
+    private static final int VERSION = 2;
+    /** Version 1: 16-byte slots, the key hash only. */
+    private static final int VERSION_1 = 1;
+    private static final int SLOT_1 = 16;
+    /** Key hash (2 longs), size, modification time, document id, last run that saw the file. */
+    private static final int SLOT = 48;
+    private static final int SIZE = 16;
+    private static final int MODIFIED = 24;
+    private static final int DOCUMENT = 32;
+    private static final int SEEN = 40;
     private static final int MIN_SLOTS = 1 << 12;
-    /** 1 GiB of slots (a mapped buffer holds at most 2 GiB): about 47 million files. */
-    private static final int MAX_SLOTS = 1 << 26;
+    /** 1.5 GiB of slots (a mapped buffer holds at most 2 GiB): about 23 million files. */
+    private static final int MAX_SLOTS = 1 << 25;
     /** High word of a slot: bit 63 = in use (so a used slot is never 0), bit 62 = done, the rest is hash. */
     private static final long USED = 1L << 63;
     private static final long DONE = 1L << 62;
@@ -76,6 +95,7 @@ public final class UploadStateFile implements AutoCloseable {
     private int slots;
     private int used;
     private int done;
+    private long run;
 
     private UploadStateFile(Path path, String identity, UUID id) {
         this.path = path;
@@ -123,28 +143,123 @@ public final class UploadStateFile implements AutoCloseable {
         return path;
     }
 
+    /** Whether {@code key} was uploaded, whatever its file became since. */
     public Mark mark(String key) {
+        Mark mark = mark(key, -1, -1);
+        return mark == Mark.CHANGED ? Mark.DONE : mark;
+    }
+
+    /** Whether {@code key} was uploaded, and if so whether its file still has the size and modification time recorded. */
+    public Mark mark(String key, long size, long modified) {
         long[] hash = hash(key);
         lock.readLock().lock();
         try {
-            long high = table.getLong(slotOffset(find(hash)));
-            if (high == 0) {
-                return Mark.NONE;
-            }
-            return (high & DONE) != 0 ? Mark.DONE : Mark.STARTED;
+            return markAt(slotOffset(find(hash)), size, modified);
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    /** Marks {@code key} started, before its upload is sent; a key already done stays done. */
-    public void started(String key) {
-        write(key, false);
+    /**
+     * As {@link #mark(String, long, long)}, and records that the current run (see {@link #beginRun()}) found the
+     * file in the folder.
+     */
+    public Mark sight(String key, long size, long modified) {
+        long[] hash = hash(key);
+        lock.writeLock().lock();
+        try {
+            int offset = slotOffset(find(hash));
+            Mark mark = markAt(offset, size, modified);
+            if (mark != Mark.NONE) {
+                table.putLong(offset + SEEN, run);
+            }
+            return mark;
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
-    /** Marks {@code key} done: Paradigm stored it. */
+    /** Marks {@code key} started, before its upload is sent; a key already done stays done. */
+    public void started(String key) {
+        write(key, false, 0, 0, 0);
+    }
+
+    /** Marks {@code key} done: Paradigm stored it; nothing known about the file or the document. */
     public void done(String key) {
-        write(key, true);
+        write(key, true, 0, 0, 0);
+    }
+
+    /**
+     * Marks {@code key} done: Paradigm stored (or replaced) document {@code documentId} from the file as it was with
+     * {@code size} and {@code modified}.
+     */
+    public void done(String key, long size, long modified, long documentId) {
+        write(key, true, size, modified, documentId);
+    }
+
+    /**
+     * Starts a sync run: from now on, {@link #sight} and {@link #done} record this run as the last to have seen a
+     * file, and {@link #unseen} lists the done files it did not see. Written at once, so a killed run counts.
+     */
+    public long beginRun() {
+        lock.writeLock().lock();
+        try {
+            run++;
+            channel.write(ByteBuffer.allocate(Long.BYTES).putLong(0, run), RUN_OFFSET);
+            return run;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the state file " + path + ": " + e.getMessage(), e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Up to {@code max} done files with a known document that the current run did not see, from slot
+     * {@code fromSlot} on (the next call starts after the last slot returned). Meant for when no upload is running:
+     * a growing table moves the slots.
+     */
+    public List<Unseen> unseen(int fromSlot, int max) {
+        List<Unseen> found = new ArrayList<>();
+        lock.readLock().lock();
+        try {
+            for (int slot = fromSlot; slot < slots && found.size() < max; slot++) {
+                int offset = slotOffset(slot);
+                long documentId = table.getLong(offset + DOCUMENT);
+                if ((table.getLong(offset) & DONE) != 0 && documentId > 0 && table.getLong(offset + SEEN) != run) {
+                    found.add(new Unseen(slot, documentId));
+                }
+            }
+            return found;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The file of {@code slot} is still there (though the walk did not upload it): not unseen any more. */
+    public void seen(int slot) {
+        lock.writeLock().lock();
+        try {
+            table.putLong(slotOffset(slot) + SEEN, run);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The document of {@code slot} was deleted: the slot forgets it, and should the file come back it reads
+     * {@link Mark#CHANGED}, which sends it again.
+     */
+    public void forget(int slot) {
+        lock.writeLock().lock();
+        try {
+            int offset = slotOffset(slot);
+            table.putLong(offset + DOCUMENT, 0);
+            table.putLong(offset + SIZE, 0);
+            table.putLong(offset + MODIFIED, 0);
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /** Keys marked done. */
@@ -210,13 +325,33 @@ public final class UploadStateFile implements AutoCloseable {
         return "UploadStateFile[" + path + ", " + identity + "]";
     }
 
-    private void write(String key, boolean markDone) {
+    private Mark markAt(int offset, long size, long modified) {
+        long high = table.getLong(offset);
+        if (high == 0) {
+            return Mark.NONE;
+        }
+        if ((high & DONE) == 0) {
+            return Mark.STARTED;
+        }
+        return table.getLong(offset + SIZE) == size && table.getLong(offset + MODIFIED) == modified
+                ? Mark.DONE : Mark.CHANGED;
+    }
+
+    private void write(String key, boolean markDone, long size, long modified, long documentId) {
         long[] hash = hash(key);
         lock.writeLock().lock();
         try {
             int slot = find(hash);
             int offset = slotOffset(slot);
             long high = table.getLong(offset);
+            if (markDone) {
+                // before the done bit: a process killed in between leaves a file that is sent again, never one
+                // wrongly taken as unchanged
+                table.putLong(offset + SIZE, size);
+                table.putLong(offset + MODIFIED, modified);
+                table.putLong(offset + DOCUMENT, documentId);
+            }
+            table.putLong(offset + SEEN, run);
             if (high == 0) {
                 // the low word first: a process killed between the two stores leaves a slot that still reads empty
                 table.putLong(offset + Long.BYTES, hash[1]);
@@ -259,13 +394,12 @@ public final class UploadStateFile implements AutoCloseable {
         Path bigger = path.resolveSibling(path.getFileName() + ".resize");
         UploadStateFile copy = new UploadStateFile(bigger, identity, id);
         try {
-            writeEmpty(bigger, slots * 2, identity, id);
+            writeEmpty(bigger, slots * 2, identity, id, run);
             copy.map(bigger);
             for (int slot = 0; slot < slots; slot++) {
                 int offset = slotOffset(slot);
-                long high = table.getLong(offset);
-                if (high != 0) {
-                    copy.insertCopied(high, table.getLong(offset + Long.BYTES));
+                if (table.getLong(offset) != 0) {
+                    copy.insertCopied(table, offset, SLOT);
                 }
             }
             copy.table.force();
@@ -278,11 +412,16 @@ public final class UploadStateFile implements AutoCloseable {
         }
     }
 
-    private void insertCopied(long high, long low) {
-        int slot = find(new long[] {high & HASH_BITS, low});
-        int offset = slotOffset(slot);
-        table.putLong(offset + Long.BYTES, low);
-        table.putLong(offset, high);
+    /** Inserts the slot at {@code from}/{@code offset} of a table whose slots are {@code slotSize} bytes. */
+    private void insertCopied(ByteBuffer from, int offset, int slotSize) {
+        long high = from.getLong(offset);
+        long low = from.getLong(offset + Long.BYTES);
+        int target = slotOffset(find(new long[] {high & HASH_BITS, low}));
+        for (int field = 2 * Long.BYTES; field < slotSize; field += Long.BYTES) {
+            table.putLong(target + field, from.getLong(offset + field));
+        }
+        table.putLong(target + Long.BYTES, low);
+        table.putLong(target, high);
         used++;
         if ((high & DONE) != 0) {
             done++;
@@ -291,20 +430,25 @@ public final class UploadStateFile implements AutoCloseable {
 
     /** A new, empty state file at {@code file}, written beside it first so a crash never leaves half a header. */
     private static UploadStateFile created(Path file, String identity, UUID id) throws IOException {
+        return created(file, identity, id, MIN_SLOTS);
+    }
+
+    private static UploadStateFile created(Path file, String identity, UUID id, int slotCount) throws IOException {
         Path partial = file.resolveSibling(file.getFileName() + ".new");
-        writeEmpty(partial, MIN_SLOTS, identity, id);
+        writeEmpty(partial, slotCount, identity, id, 0);
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         UploadStateFile state = new UploadStateFile(file, identity, id);
         state.map(file);
         return state;
     }
 
-    private static void writeEmpty(Path file, int slotCount, String identity, UUID id) throws IOException {
+    private static void writeEmpty(Path file, int slotCount, String identity, UUID id, long run) throws IOException {
         byte[] identityBytes = identity.getBytes(StandardCharsets.UTF_8);
         ByteBuffer header = ByteBuffer.allocate(HEADER_SIZE);
         header.put(MAGIC).putInt(VERSION).putInt(slotCount)
                 .putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits())
                 .putInt(identityBytes.length).put(identityBytes);
+        header.putLong(RUN_OFFSET, run);
         header.clear();
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -316,9 +460,10 @@ public final class UploadStateFile implements AutoCloseable {
 
     private void map(Path file) throws IOException {
         channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        ByteBuffer header = ByteBuffer.allocate(IDENTITY_OFFSET);
+        ByteBuffer header = ByteBuffer.allocate(HEADER_SIZE);
         channel.read(header, 0);
         slots = header.getInt(MAGIC.length + Integer.BYTES);
+        run = header.getLong(RUN_OFFSET);
         table = channel.map(FileChannel.MapMode.READ_WRITE, HEADER_SIZE, (long) slots * SLOT);
     }
 
@@ -335,9 +480,10 @@ public final class UploadStateFile implements AutoCloseable {
         int slotCount = header.getInt();
         UUID id = new UUID(header.getLong(), header.getLong());
         int identityLength = header.getInt();
-        if (version != VERSION || Integer.bitCount(slotCount) != 1 || identityLength < 0
+        int slotSize = version == VERSION_1 ? SLOT_1 : SLOT;
+        if (version != VERSION && version != VERSION_1 || Integer.bitCount(slotCount) != 1 || identityLength < 0
             || identityLength > MAX_IDENTITY_BYTES
-            || Files.size(file) < HEADER_SIZE + (long) slotCount * SLOT) {
+            || Files.size(file) < HEADER_SIZE + (long) slotCount * slotSize) {
             throw damaged(file, "format " + version);
         }
         byte[] identityBytes = new byte[identityLength];
@@ -347,9 +493,33 @@ public final class UploadStateFile implements AutoCloseable {
             throw new IllegalArgumentException("The state file " + file + " belongs to another upload (" + written
                                                + "), not to this one (" + identity + "): use another --state-file");
         }
+        if (slotSize == SLOT_1) {
+            return convertVersion1(file, identity, id, slotCount);
+        }
         UploadStateFile state = new UploadStateFile(file, identity, id);
         state.map(file);
         state.count();
+        return state;
+    }
+
+    /**
+     * Rewrites a version-1 state file (key hashes only) in this format, keeping its id: each file keeps its mark, with
+     * no size, time or document recorded, so a {@code --sync} compares its content once. Kept beside as {@code .v1}.
+     */
+    private static UploadStateFile convertVersion1(Path file, String identity, UUID id, int slotCount)
+            throws IOException {
+        Path former = file.resolveSibling(file.getFileName() + ".v1");
+        Files.move(file, former, StandardCopyOption.REPLACE_EXISTING);
+        UploadStateFile state = created(file, identity, id, Math.min(MAX_SLOTS, slotCount));
+        try (FileChannel in = FileChannel.open(former, StandardOpenOption.READ)) {
+            ByteBuffer oldTable = in.map(FileChannel.MapMode.READ_ONLY, HEADER_SIZE, (long) slotCount * SLOT_1);
+            for (int slot = 0; slot < slotCount; slot++) {
+                if (oldTable.getLong(slot * SLOT_1) != 0) {
+                    state.insertCopied(oldTable, slot * SLOT_1, SLOT_1);
+                }
+            }
+        }
+        state.force();
         return state;
     }
 

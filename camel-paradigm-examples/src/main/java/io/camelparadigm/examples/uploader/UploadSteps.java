@@ -21,6 +21,14 @@ import org.apache.camel.Message;
  * document found carrying this state's id in its metadata is that earlier upload, so it is not sent again, whatever
  * {@code --on-existing} says. Every other file is uploaded without a look-up, except with
  * {@code --on-existing=fail}, whose purpose is to find documents already there.
+ *
+ * <p>With {@code --sync}, a file marked done keeps the size and modification time it was sent with: the same ones
+ * mean unchanged (answered by the walk, no request, the file not read); other ones make it a candidate, sent to
+ * {@code upload?onExisting=replace} with the SHA-256 of its content as {@code CamelParadigmContentHash}, which
+ * replaces the document in place only when that differs from the hash stored with it. A new file is uploaded
+ * without a look-up, its hash stored with it. A file marked started goes the way of a candidate: the look-up of
+ * the replacement finds what the interrupted run stored, and its hash tells whether it is this content. So a
+ * killed sync run, run again, neither uploads nor replaces anything twice.
  */
 public final class UploadSteps {
 
@@ -35,21 +43,26 @@ public final class UploadSteps {
         CHECK,
         /** Upload it. */
         UPLOAD,
+        /** {@code --sync}: upload it with {@code onExisting=replace}, which replaces it if its content changed. */
+        REPLACE,
         /** Nothing more: skipped or settled. */
         NONE
     }
 
     private static final String IN_FLIGHT = "ParadigmUploaderInFlight";
+    private static final String MARK = "ParadigmUploaderMark";
 
     private final UploadProgress progress;
     private final UploadStateFile state;
     private final OnExisting onExisting;
+    private final boolean sync;
     private final String stateId;
 
-    public UploadSteps(UploadProgress progress, UploadStateFile state, OnExisting onExisting) {
+    public UploadSteps(UploadProgress progress, UploadStateFile state, OnExisting onExisting, boolean sync) {
         this.progress = progress;
         this.state = state;
         this.onExisting = onExisting;
+        this.sync = sync;
         this.stateId = state.id().toString();
     }
 
@@ -67,17 +80,33 @@ public final class UploadSteps {
             exchange.setProperty(ACTION, Action.NONE);
             return;
         }
-        UploadStateFile.Mark mark = state.mark(file.relativePath());
+        UploadStateFile.Mark mark = sync ? state.mark(file.relativePath(), file.size(), file.modified())
+                : state.mark(file.relativePath());
         if (mark == UploadStateFile.Mark.DONE) {
-            progress.skipped(file.relativePath(), SkipReason.ALREADY_UPLOADED);
+            progress.skipped(file.relativePath(), sync ? SkipReason.UNCHANGED : SkipReason.ALREADY_UPLOADED);
             exchange.setProperty(ACTION, Action.NONE);
             return;
         }
         progress.uploadStarted();
         exchange.setProperty(IN_FLIGHT, true);
+        exchange.setProperty(MARK, mark);
         Message message = exchange.getMessage();
         message.setHeader(ParadigmConstants.EXTERNAL_ID, file.path().toUri().toString());
         message.setHeader(ParadigmConstants.EXTERNAL_FULL_PATH, file.path().toString());
+        if (sync) {
+            String version = ContentHash.of(file.path());
+            message.setHeader(ParadigmConstants.CONTENT_HASH, version);
+            // onExisting=replace records it itself; a new file's plain upload must carry it for the next comparison
+            message.setHeader(ParadigmConstants.ADDITIONAL_METADATA,
+                    Map.of(STATE_ID_METADATA, stateId, ContentHash.METADATA_KEY, version));
+            if (mark == UploadStateFile.Mark.NONE) {
+                startUpload(exchange, file);
+            } else {
+                exchange.setProperty(ACTION, Action.REPLACE);
+                message.setBody(file.path());
+            }
+            return;
+        }
         message.setHeader(ParadigmConstants.ADDITIONAL_METADATA, Map.of(STATE_ID_METADATA, stateId));
         if (mark == UploadStateFile.Mark.STARTED || onExisting == OnExisting.fail) {
             // listFiles filters on the Filter headers only: without it the look-up would list the whole workspace
@@ -93,12 +122,13 @@ public final class UploadSteps {
         ScannedFile file = scannedFile(exchange);
         @SuppressWarnings("unchecked")
         List<ParadigmFile> found = exchange.getMessage().getBody(List.class);
-        if (found.stream().anyMatch(this::uploadedByThisState)) {
-            state.done(file.relativePath());
+        ParadigmFile earlier = found.stream().filter(this::uploadedByThisState).findFirst().orElse(null);
+        if (earlier != null) {
+            state.done(file.relativePath(), file.size(), file.modified(), earlier.id());
             progress.skippedAfterCheck(file.relativePath(), SkipReason.UPLOADED_BEFORE_INTERRUPTION);
             exchange.setProperty(ACTION, Action.NONE);
         } else if (!found.isEmpty() && onExisting == OnExisting.skip) {
-            state.done(file.relativePath());
+            state.done(file.relativePath(), file.size(), file.modified(), found.get(0).id());
             progress.skippedAfterCheck(file.relativePath(), SkipReason.ALREADY_IN_PARADIGM);
             exchange.setProperty(ACTION, Action.NONE);
         } else if (!found.isEmpty() && onExisting == OnExisting.fail) {
@@ -114,15 +144,38 @@ public final class UploadSteps {
     public void uploaded(Exchange exchange) {
         ScannedFile file = scannedFile(exchange);
         Message message = exchange.getMessage();
-        state.done(file.relativePath());
+        long fileId = message.getHeader(ParadigmConstants.FILE_ID, Long.class);
+        state.done(file.relativePath(), file.size(), file.modified(), fileId);
         ParadigmFile document = message.getBody(ParadigmFile.class);
-        progress.uploaded(file.relativePath(), message.getHeader(ParadigmConstants.FILE_ID, Long.class),
+        progress.uploaded(file.relativePath(), fileId,
                 message.getHeader(ParadigmConstants.UPLOAD_SESSION_UUID, String.class),
                 document == null || document.createdAt() == null ? null : document.createdAt().toInstant(),
                 message.getHeader(ParadigmConstants.STATUS, String.class),
                 message.getHeader(ParadigmConstants.STATUS_DETAIL, String.class));
         if (Boolean.FALSE.equals(message.getHeader(ParadigmConstants.TAGS_APPLIED, Boolean.class))) {
             progress.storedWithoutTags(file.relativePath(), message.getHeader(ParadigmConstants.MESSAGE, String.class));
+        }
+    }
+
+    /**
+     * {@code --sync}: the answer of {@code upload?onExisting=replace} for a changed file, or one whose earlier upload
+     * was cut short. The state file records the file as sent, with its size and time, once Paradigm holds it.
+     */
+    public void replaced(Exchange exchange) {
+        ScannedFile file = scannedFile(exchange);
+        Message message = exchange.getMessage();
+        ParadigmFile document = message.getBody(ParadigmFile.class);
+        String outcome = message.getHeader(ParadigmConstants.UPLOAD_OUTCOME, String.class);
+        state.done(file.relativePath(), file.size(), file.modified(), document.id());
+        switch (outcome) {
+            case "created" -> uploaded(exchange);
+            case "replaced" -> progress.replaced(file.relativePath(), document.id(),
+                    message.getHeader(ParadigmConstants.UPLOAD_SESSION_UUID, String.class),
+                    document.updatedAt() == null ? null : document.updatedAt().toInstant(), document.status(),
+                    document.statusDetail());
+            default -> progress.skippedAfterCheck(file.relativePath(),
+                    exchange.getProperty(MARK) == UploadStateFile.Mark.STARTED
+                            ? SkipReason.UPLOADED_BEFORE_INTERRUPTION : SkipReason.UNCHANGED_CONTENT);
         }
     }
 

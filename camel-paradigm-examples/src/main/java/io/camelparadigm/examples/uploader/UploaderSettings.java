@@ -21,7 +21,7 @@ import io.camelparadigm.component.paradigm.OnExisting;
 public record UploaderSettings(Path filesDir, int concurrency, int maxFails, List<Long> tags, Path stateFile,
                                Path stateDir, List<String> includeExtensions, List<String> excludeExtensions, long maxFileSize,
                                Set<String> supportedExtensions, OnExisting onExisting, Duration processingTimeout,
-                               Duration pollInterval) {
+                               Duration pollInterval, boolean sync, boolean deleteMissing, boolean dryRun) {
 
     public static final String FILES_DIR = "uploader.files-dir";
     public static final String BATCH_SIZE = "uploader.batch-size";
@@ -36,6 +36,9 @@ public record UploaderSettings(Path filesDir, int concurrency, int maxFails, Lis
     public static final String ON_EXISTING = "uploader.on-existing";
     public static final String PROCESSING_TIMEOUT = "uploader.processing-timeout";
     public static final String POLL_INTERVAL = "uploader.poll-interval";
+    public static final String SYNC = "uploader.sync";
+    public static final String DELETE_MISSING = "uploader.delete-missing";
+    public static final String DRY_RUN = "uploader.dry-run";
 
     public static final int DEFAULT_BATCH_SIZE = 10;
     public static final int MAX_BATCH_SIZE = 50;
@@ -76,6 +79,14 @@ public record UploaderSettings(Path filesDir, int concurrency, int maxFails, Lis
             throw new IllegalArgumentException("--max-file-size-mb (" + MAX_FILE_SIZE_MB + ") must be at least 1");
         }
         String onExisting = properties.apply(ON_EXISTING).orElse(OnExisting.skip.name());
+        boolean sync = flag(properties, SYNC);
+        boolean deleteMissing = flag(properties, DELETE_MISSING);
+        boolean dryRun = flag(properties, DRY_RUN);
+        if ((deleteMissing || dryRun) && !sync) {
+            throw new IllegalArgumentException((deleteMissing ? "--delete-missing (" + DELETE_MISSING + ")"
+                                                              : "--dry-run (" + DRY_RUN + ")")
+                                               + " works with --sync (" + SYNC + "): add --sync");
+        }
         return new UploaderSettings(
                 filesDir,
                 concurrency,
@@ -92,7 +103,8 @@ public record UploaderSettings(Path filesDir, int concurrency, int maxFails, Lis
                         .collect(Collectors.toUnmodifiableSet()),
                 onExisting(onExisting),
                 duration(properties, PROCESSING_TIMEOUT, DEFAULT_PROCESSING_TIMEOUT),
-                duration(properties, POLL_INTERVAL, DEFAULT_POLL_INTERVAL));
+                duration(properties, POLL_INTERVAL, DEFAULT_POLL_INTERVAL),
+                sync, deleteMissing, dryRun);
     }
 
     public NameFilter nameFilter() {
@@ -113,6 +125,14 @@ public record UploaderSettings(Path filesDir, int concurrency, int maxFails, Lis
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a whole number, was '" + value + "'");
         }
+    }
+
+    private static boolean flag(Function<String, Optional<String>> properties, String key) {
+        String value = properties.apply(key).orElse("false").trim();
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException(key + " is true or false, was '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
     }
 
     private static List<String> list(Function<String, Optional<String>> properties, String key, String defaultValue) {

@@ -75,10 +75,108 @@ class UploadStateFileTest {
                         i % 3 != 0 ? UploadStateFile.Mark.DONE : UploadStateFile.Mark.STARTED);
             }
             assertThat(state.doneCount() + state.startedCount()).isEqualTo(keys);
-            // 16 bytes a slot, between 35 % and 70 % full
-            assertThat(state.fileSize()).isLessThanOrEqualTo(4096 + 16L * keys / 35 * 100);
+            // 48 bytes a slot, between 35 % and 70 % full
+            assertThat(state.fileSize()).isLessThanOrEqualTo(4096 + 48L * keys / 35 * 100);
         }
         assertThat(dir.toFile().list()).containsExactly("s.state");
+    }
+
+    @Test
+    void aDoneFileIsChangedWhenItsSizeOrTimeDifferFromThoseRecordedThroughGrowthAndReopening() {
+        Path file = dir.resolve("s.state");
+        try (UploadStateFile state = UploadStateFile.open(file, IDENTITY)) {
+            state.done("a.pdf", 10, 1_000, 7);
+            assertThat(state.mark("a.pdf", 10, 1_000)).isEqualTo(UploadStateFile.Mark.DONE);
+            assertThat(state.mark("a.pdf", 11, 1_000)).isEqualTo(UploadStateFile.Mark.CHANGED);
+            assertThat(state.mark("a.pdf", 10, 1_001)).isEqualTo(UploadStateFile.Mark.CHANGED);
+            assertThat(state.mark("a.pdf")).as("without a size and time: uploaded").isEqualTo(UploadStateFile.Mark.DONE);
+            state.started("b.pdf");
+            assertThat(state.mark("b.pdf", 10, 1_000)).isEqualTo(UploadStateFile.Mark.STARTED);
+            for (int i = 0; i < 10_000; i++) { // grows several times
+                state.done("more/" + i, i + 1, i, i + 100);
+            }
+        }
+        try (UploadStateFile state = UploadStateFile.open(file, IDENTITY)) {
+            assertThat(state.mark("a.pdf", 10, 1_000)).isEqualTo(UploadStateFile.Mark.DONE);
+            assertThat(state.mark("more/9999", 10_000, 9_999)).isEqualTo(UploadStateFile.Mark.DONE);
+            state.done("a.pdf", 12, 2_000, 7);
+            assertThat(state.mark("a.pdf", 12, 2_000)).isEqualTo(UploadStateFile.Mark.DONE);
+        }
+    }
+
+    @Test
+    void aSyncRunListsTheDoneFilesItDidNotSeeAndForgetsTheirDocumentsOnceDeleted() {
+        Path file = dir.resolve("s.state");
+        try (UploadStateFile state = UploadStateFile.open(file, IDENTITY)) {
+            state.beginRun();
+            state.done("kept.pdf", 1, 1, 11);
+            state.done("gone.pdf", 1, 1, 12);
+            state.done("unknown-document.pdf");
+            state.started("cut-short.pdf");
+        }
+        try (UploadStateFile state = UploadStateFile.open(file, IDENTITY)) {
+            state.beginRun();
+            assertThat(state.sight("kept.pdf", 1, 1)).isEqualTo(UploadStateFile.Mark.DONE);
+            assertThat(state.sight("new.pdf", 1, 1)).isEqualTo(UploadStateFile.Mark.NONE);
+            state.done("new.pdf", 1, 1, 13);
+
+            List<UploadStateFile.Unseen> unseen = state.unseen(0, 10);
+            assertThat(unseen).extracting(UploadStateFile.Unseen::documentId).containsExactly(12L);
+            assertThat(state.unseen(unseen.get(0).slot() + 1, 10)).isEmpty();
+            state.forget(unseen.get(0).slot());
+            assertThat(state.unseen(0, 10)).isEmpty();
+            assertThat(state.mark("gone.pdf", 1, 1)).as("back one day: sent again").isEqualTo(UploadStateFile.Mark.CHANGED);
+        }
+        try (UploadStateFile state = UploadStateFile.open(file, IDENTITY)) {
+            state.beginRun();
+            assertThat(state.unseen(0, 10)).extracting(UploadStateFile.Unseen::documentId)
+                    .containsExactlyInAnyOrder(11L, 13L);
+            state.unseen(0, 10).forEach(found -> state.seen(found.slot()));
+            assertThat(state.unseen(0, 10)).isEmpty();
+        }
+    }
+
+    @Test
+    void aStateFileOfTheFirstBinaryFormatIsConvertedKeepingItsIdAndMarks() throws IOException {
+        Path file = dir.resolve("s.state");
+        java.util.UUID id = java.util.UUID.randomUUID();
+        byte[] identity = IDENTITY.getBytes(StandardCharsets.UTF_8);
+        java.nio.ByteBuffer v1 = java.nio.ByteBuffer.allocate(4096 + 16 * 4096);
+        v1.put("PRDGMST1".getBytes(StandardCharsets.US_ASCII)).putInt(1).putInt(4096)
+                .putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits())
+                .putInt(identity.length).put(identity);
+        putVersion1Slot(v1, "done.md", true);
+        putVersion1Slot(v1, "cut-short.md", false);
+        Files.write(file, v1.array());
+
+        try (UploadStateFile state = UploadStateFile.open(file, IDENTITY)) {
+            assertThat(state.id()).isEqualTo(id);
+            assertThat(state.mark("done.md")).isEqualTo(UploadStateFile.Mark.DONE);
+            assertThat(state.mark("done.md", 5, 5)).as("no size nor time recorded: compared once")
+                    .isEqualTo(UploadStateFile.Mark.CHANGED);
+            assertThat(state.mark("cut-short.md")).isEqualTo(UploadStateFile.Mark.STARTED);
+            assertThat(state.mark("other.md")).isEqualTo(UploadStateFile.Mark.NONE);
+        }
+        assertThat(dir.resolve("s.state.v1")).exists();
+    }
+
+    /** A slot as the first binary format wrote it: 16 bytes, linear probing from the low word. */
+    private static void putVersion1Slot(java.nio.ByteBuffer v1, String key, boolean done) throws IOException {
+        byte[] digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        java.nio.ByteBuffer hash = java.nio.ByteBuffer.wrap(digest);
+        long high = hash.getLong() & ~(3L << 62);
+        long low = hash.getLong();
+        int slot = (int) low & 4095;
+        while (v1.getLong(4096 + slot * 16) != 0) {
+            slot = slot + 1 & 4095;
+        }
+        v1.putLong(4096 + slot * 16 + 8, low);
+        v1.putLong(4096 + slot * 16, high | 1L << 63 | (done ? 1L << 62 : 0));
     }
 
     @Test

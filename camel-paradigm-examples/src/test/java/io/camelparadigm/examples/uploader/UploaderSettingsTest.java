@@ -119,6 +119,22 @@ class UploaderSettingsTest {
     }
 
     @Test
+    void syncAndItsCompanionsAreFlagsThatDeleteMissingAndDryRunNeedSyncFor() {
+        assertThat(settings().sync()).isFalse();
+        properties.put(UploaderSettings.SYNC, "true");
+        properties.put(UploaderSettings.DELETE_MISSING, "TRUE");
+        properties.put(UploaderSettings.DRY_RUN, "false");
+        assertThat(settings()).extracting(UploaderSettings::sync, UploaderSettings::deleteMissing,
+                UploaderSettings::dryRun).containsExactly(true, true, false);
+
+        properties.put(UploaderSettings.DRY_RUN, "yes");
+        assertThatThrownBy(this::settings).hasMessage("uploader.dry-run is true or false, was 'yes'");
+        properties.put(UploaderSettings.DRY_RUN, "true");
+        properties.remove(UploaderSettings.SYNC);
+        assertThatThrownBy(this::settings).hasMessageContaining("works with --sync (uploader.sync): add --sync");
+    }
+
+    @Test
     void theNameFilterUsesTheIncludeAndExcludeLists() {
         properties.put(UploaderSettings.INCLUDE_EXTENSIONS, "md");
         properties.put(UploaderSettings.EXCLUDE_EXTENSIONS, "draft.md");
