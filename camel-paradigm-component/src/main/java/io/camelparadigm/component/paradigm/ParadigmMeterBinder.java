@@ -7,14 +7,16 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
 
 /**
  * Micrometer meters of every API key a paradigm component uses, named as camel-micrometer names Camel's own
  * ({@code camel.paradigm.*}, tagged {@code camelContext}), plus the key's fingerprint ({@code key}, never the key) and
- * the service ({@code service}). Keys used after binding get their meters when first used. The component binds it to
- * the registry's {@code metricsRegistry} bean, or its one {@link MeterRegistry}, when it starts; an application may
- * also bind it itself (a Spring Boot {@code MeterBinder} bean).
+ * the service ({@code service}). Keys used after binding get their meters when first used. The component binds it,
+ * when it starts, to the registry the context holds ({@link #bindToRegistryOf}); an application may also bind it
+ * itself.
  * <ul>
  * <li>{@code camel.paradigm.requests}: requests sent, each try counted</li>
  * <li>{@code camel.paradigm.requests.throttled}: 429s, tagged {@code reason} = {@code rate_limit},
@@ -36,15 +38,24 @@ public class ParadigmMeterBinder implements MeterBinder {
         this.component = component;
     }
 
-    /** Binds the component's meters to the registry the context holds, if it holds one. */
+    /**
+     * Binds the component's meters to the registry the context holds, if it holds one, found as camel-micrometer finds
+     * it: a composite registry first (Spring Boot's, when it publishes to several systems), then any registry; each by
+     * the name {@code metricsRegistry}, else the only one of its type.
+     */
     static void bindToRegistryOf(CamelContext context, ParadigmComponent component) {
-        MeterRegistry registry = context.getRegistry().lookupByNameAndType(METRICS_REGISTRY_NAME, MeterRegistry.class);
+        MeterRegistry registry = find(context.getRegistry(), CompositeMeterRegistry.class);
         if (registry == null) {
-            registry = context.getRegistry().findSingleByType(MeterRegistry.class);
+            registry = find(context.getRegistry(), MeterRegistry.class);
         }
         if (registry != null) {
             new ParadigmMeterBinder(component).bindTo(registry);
         }
+    }
+
+    private static MeterRegistry find(Registry registry, Class<? extends MeterRegistry> type) {
+        MeterRegistry named = registry.lookupByNameAndType(METRICS_REGISTRY_NAME, type);
+        return named != null ? named : registry.findSingleByType(type);
     }
 
     @Override
