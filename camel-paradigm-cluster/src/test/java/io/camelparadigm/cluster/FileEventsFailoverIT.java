@@ -94,7 +94,8 @@ class FileEventsFailoverIT {
         tick(10);
         awaitCurrentStatusesDelivered();
         assertThat(zookeeper.leaderOf(ELECTION)).isEqualTo(leader);
-        assertThat(leadershipChangesSince(Instant.EPOCH)).as("leadership changes").hasSize(1);
+        // leadership never moves; under load the leader may step down on a suspended connection and win again
+        assertThat(leadershipChangesSince(Instant.EPOCH)).as("elections").containsOnly(leader);
         zookeeper.restart(follower);
         zookeeper.awaitServing(follower);
 
