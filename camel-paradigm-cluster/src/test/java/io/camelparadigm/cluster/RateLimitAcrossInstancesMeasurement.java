@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * uploads. Run it with
  * {@code mvn -B verify -pl camel-paradigm-cluster -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * -Dit.test=RateLimitAcrossInstancesMeasurement} (options: {@code -Dcluster.rateLimit.perMinute},
- * {@code -Dcluster.rateLimit.files}, {@code -Dcluster.rateLimit.endpointOptions=&maxRetries=10}).
+ * {@code -Dcluster.rateLimit.files}, {@code -Dcluster.rateLimit.instances}, {@code -Dcluster.rateLimit.maxSeconds},
+ * {@code -Dcluster.rateLimit.endpointOptions=&maxRetries=10}). A run that has not stored every file after maxSeconds
+ * prints its figures so far and fails.
  */
 class RateLimitAcrossInstancesMeasurement {
 
@@ -31,7 +33,8 @@ class RateLimitAcrossInstancesMeasurement {
     /** Two requests per file (the look-up by external id, the upload): 0.75 x the limit crosses one window. */
     private static final int FILES = Integer.getInteger("cluster.rateLimit.files", LIMIT * 3 / 4);
     private static final String OPTIONS = System.getProperty("cluster.rateLimit.endpointOptions", "");
-    private static final int INSTANCES = 3;
+    private static final int INSTANCES = Integer.getInteger("cluster.rateLimit.instances", 3);
+    private static final Duration MAX_DURATION = Duration.ofSeconds(Long.getLong("cluster.rateLimit.maxSeconds", 300));
     private static final int CONCURRENCY = 4;
 
     private static ParadigmEmulator emulator;
@@ -42,7 +45,7 @@ class RateLimitAcrossInstancesMeasurement {
 
     @BeforeAll
     static void startInfrastructure() throws Exception {
-        emulator = ParadigmEmulator.builder().build().start();
+        emulator = ParadigmEmulator.builder().realClock().build().start(); // the rate limit counts on its clock
         database = new ClusterDatabase();
     }
 
@@ -60,9 +63,8 @@ class RateLimitAcrossInstancesMeasurement {
             emulator.clearRequests();
             Instant begin = Instant.now();
             cluster.placeFiles("limited", FILES);
-            cluster.awaitAllUploaded("limited", FILES);
+            boolean done = cluster.awaitAllUploaded("limited", FILES, MAX_DURATION);
             double seconds = Duration.between(begin, Instant.now()).toMillis() / 1000.0;
-            cluster.assertEveryFileStoredOnce(FILES);
 
             List<RecordedRequest> requests = emulator.requests();
             long refused = requests.stream().filter(request -> request.status() == 429).count();
@@ -74,16 +76,18 @@ class RateLimitAcrossInstancesMeasurement {
             figures.put("rateLimitPerMinute", LIMIT);
             figures.put("endpointOptions", OPTIONS);
             figures.put("files", FILES);
+            figures.put("stored", cluster.storedCount());
             figures.put("seconds", seconds);
-            figures.put("filesPerSecond", round(FILES / seconds));
+            figures.put("filesPerSecond", round(cluster.storedCount() / seconds));
             figures.put("admittedRequests", admitted);
             figures.put("admittedRequestsPerSecond", round(admitted / seconds));
             figures.put("limitPerSecond", round(LIMIT / 60.0));
             figures.put("toWindowsBest", round(bestSeconds(admitted) / seconds));
             figures.put("tooManyRequests", refused);
             figures.put("failedExchanges", failed);
-            figures.put("stored", FILES);
-            Figures.print("rate limit shared by three instances", figures);
+            Figures.print("rate limit shared by " + INSTANCES + " instances", figures);
+            assertThat(done).as("every file stored within " + MAX_DURATION).isTrue();
+            cluster.assertEveryFileStoredOnce(FILES);
             assertThat(failed).as("failed exchanges (their files were uploaded by a later poll)").isZero();
         }
     }

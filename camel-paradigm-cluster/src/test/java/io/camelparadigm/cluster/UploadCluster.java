@@ -78,7 +78,21 @@ final class UploadCluster implements AutoCloseable {
 
     /** Until {@code count} documents are stored and every file left the inbox (moved to .done after its upload). */
     void awaitAllUploaded(String run, int count) {
-        Eventually.until(WAIT, count + " files stored and moved", () -> storedCount() >= count && inboxEmpty(run));
+        Eventually.until(WAIT, count + " files stored and moved", () -> allUploaded(run, count));
+    }
+
+    /** {@link #awaitAllUploaded(String, int)} for at most {@code timeout}: whether they were. */
+    boolean awaitAllUploaded(String run, int count, Duration timeout) {
+        try {
+            Eventually.until(timeout, count + " files stored and moved", () -> allUploaded(run, count));
+            return true;
+        } catch (AssertionError timedOut) {
+            return false;
+        }
+    }
+
+    private boolean allUploaded(String run, int count) throws IOException {
+        return storedCount() >= count && inboxEmpty(run);
     }
 
     /** One document per file, with the file's name as external id: none missing, none twice. */
