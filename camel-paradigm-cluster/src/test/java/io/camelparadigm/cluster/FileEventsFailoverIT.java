@@ -141,6 +141,7 @@ class FileEventsFailoverIT {
         writeTimeline();
         assertThat(distinctChanges(deliveries)).isEqualTo(expectedChanges());
         assertOnePollerAtATime();
+        assertNoWriteFromAnotherInstanceAfterATakeover();
 
         Instant lastCommit = lastStateWrite(killed);
         Set<String> committed = new HashSet<>();
@@ -296,6 +297,30 @@ class FileEventsFailoverIT {
                         .as("%s polled at %s, %s at %s", previous.node(), previous.at(), poll.node(), poll.at())
                         .isGreaterThan(Duration.ofMillis(500));
             }
+        }
+    }
+
+    /**
+     * An instance that stepped down saved its state before its successor read it, and wrote nothing after: from each
+     * read of the state (a consumer starting on its election) to the next election of another instance, only the
+     * reader writes the state. A late write of the previous leader would replace the successor's state with an older
+     * one, and changes it had committed would be delivered again.
+     */
+    private static void assertNoWriteFromAnotherInstanceAfterATakeover() {
+        record Read(String reader, Timestamp at) {
+        }
+        List<Read> reads = database.sql().query("SELECT reader, at FROM state_reads ORDER BY at",
+                (row, i) -> new Read(row.getString("reader"), row.getTimestamp("at")));
+        assertThat(reads).as("state reads (one per consumer start)").isNotEmpty();
+        for (Read read : reads) {
+            Timestamp nextElection = database.sql().queryForObject(
+                    "SELECT MIN(at) FROM leadership WHERE leader AND node <> ? AND at > ?", Timestamp.class,
+                    read.reader(), read.at());
+            List<String> others = database.sql().queryForList("SELECT writer || ' at ' || at FROM state_writes"
+                    + " WHERE writer <> ? AND at > ? AND (?::timestamptz IS NULL OR at < ?)", String.class,
+                    read.reader(), read.at(), nextElection, nextElection);
+            assertThat(others).as("state writes of other instances after %s read it at %s", read.reader(), read.at())
+                    .isEmpty();
         }
     }
 
