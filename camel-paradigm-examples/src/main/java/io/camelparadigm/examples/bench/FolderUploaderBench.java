@@ -75,6 +75,10 @@ public final class FolderUploaderBench implements Callable<Integer> {
     @Option(names = "--uploader-heap", description = "-Xmx of the folder uploader (e.g. 64m); default the JVM's.")
     String uploaderHeap;
 
+    @Option(names = "--uploader-jvm-options", split = " ", paramLabel = "<option>",
+            description = "More JVM options of the folder uploader, e.g. \"-XX:TieredStopAtLevel=1\"; default none.")
+    List<String> uploaderJvmOptions = List.of();
+
     @Option(names = "--emulator-heap", defaultValue = "1g", description = "-Xmx of the emulator; default ${DEFAULT-VALUE}.")
     String emulatorHeap;
 
@@ -161,6 +165,7 @@ public final class FolderUploaderBench implements Callable<Integer> {
         if (uploaderHeap != null) {
             command.add("-Xmx" + uploaderHeap);
         }
+        command.addAll(uploaderJvmOptions);
         command.add("-Xlog:gc:file=" + gcLog);
         command.add("-Duploader.poll-interval=PT" + pollSeconds + "S");
         Path jar = Path.of(ParadigmUploaderApp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -194,7 +199,9 @@ public final class FolderUploaderBench implements Callable<Integer> {
                 resumed ? null : startup, resumed ? null : RunFigures.round(stored.seconds()),
                 resumed || stored.seconds() == 0 ? null : RunFigures.round(stored.count() / stored.seconds()),
                 process.cpuSeconds(), process.peakRssMb(), gcLog == null ? null : peakHeapMb(gcLog),
-                uploader.startsWith("java") ? uploaderHeap : null, stored.count(), stored.count() == expected);
+                uploader.startsWith("java") ? uploaderHeap : null,
+                uploader.startsWith("java") && !uploaderJvmOptions.isEmpty() ? String.join(" ", uploaderJvmOptions) : null,
+                stored.count(), stored.count() == expected);
     }
 
     /** The largest heap occupancy before a collection, from {@code -Xlog:gc}. */

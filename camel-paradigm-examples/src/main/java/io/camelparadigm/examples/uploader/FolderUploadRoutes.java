@@ -46,7 +46,7 @@ public class FolderUploadRoutes extends RouteBuilder {
         this.progress = progress;
         this.state = state;
         this.steps = new UploadSteps(progress, state, settings.onExisting(), settings.sync());
-        this.follower = new ProcessingFollower(progress, FOLLOW_PAGE_SIZE);
+        this.follower = new ProcessingFollower(progress);
     }
 
     @Override

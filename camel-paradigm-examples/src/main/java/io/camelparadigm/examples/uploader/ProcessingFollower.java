@@ -13,26 +13,29 @@ import org.apache.camel.Exchange;
  * final status since a watermark: each document is listed about once, whatever the number of status changes before
  * its final one, and the pages are read as a stream.
  *
- * <p>The watermark is a point of the server's clock: the latest {@code updated_at} on the first page of the previous
- * listing, less a margin. Listed in {@code created_at} order, the set of final documents only grows while a listing
- * pages through it, so a document final before the listing started is not skipped by page shifts; one that became
- * final during the listing has an {@code updated_at} after the first page was read, hence after the next watermark.
- * Whatever a listing still misses (a clock oddity, a page that failed) is found by the job's reconciliation, which
- * asks about the documents still processing: the run never waits for ever and never counts a document twice.
+ * <p>The watermark is a point of the server's clock: when the previous listing started, less a margin (the
+ * server's clock as the upload answers' {@code created_at} show it, see {@link UploadProgress#serverTimeAtLeast()}).
+ * Listed in {@code created_at} order, the set of final documents only grows while a listing pages through it, so a
+ * document final before the listing started is not skipped by page shifts; one that became final during the listing
+ * has an {@code updated_at} after the listing started, hence after the next watermark. The watermark moves on however
+ * many pages a listing has: each document is listed about once, not once per listing (a watermark taken from the
+ * first page stalled as soon as a listing had more than one page, and a million-file run re-read every final
+ * document on every poll). Whatever a listing still misses (a clock oddity, a page that failed) is found by the job's
+ * reconciliation, which asks about the documents still processing: the run never waits for ever and never counts a
+ * document twice.
  */
 final class ProcessingFollower {
 
     /** Final statuses, the listing's filter. */
     static final String FINAL_STATUSES = "embedded,parsed,parsing_failed,embedding_failed,fail";
     private static final Duration MARGIN = Duration.ofSeconds(1);
+    private static final String LISTING_START = "ParadigmUploaderListingStart";
 
     private final UploadProgress progress;
-    private final int pageSize;
     private Instant watermark;
 
-    ProcessingFollower(UploadProgress progress, int pageSize) {
+    ProcessingFollower(UploadProgress progress) {
         this.progress = progress;
-        this.pageSize = pageSize;
     }
 
     /** Before a listing: false when nothing is waiting for its final status (an idle run sends no request). */
@@ -42,24 +45,21 @@ final class ProcessingFollower {
             return false;
         }
         exchange.getMessage().setHeader(ParadigmConstants.FILTER_UPDATED_AT_AFTER, since.toString());
+        exchange.setProperty(LISTING_START, progress.serverTimeAtLeast());
         return true;
     }
 
     /** Body in: the listing's documents, as an iterator over the pages. */
     void listed(Exchange exchange) {
         Iterator<?> files = exchange.getMessage().getBody(Iterator.class);
-        Instant firstPageLatest = null;
-        for (int i = 0; files.hasNext(); i++) {
+        while (files.hasNext()) {
             ParadigmFile file = (ParadigmFile) files.next();
             progress.statusChanged(file.id(), file.status(), file.statusDetail(), file.externalId(),
                     file.uploadSessionUuid());
-            if (i < pageSize && file.updatedAt() != null) {
-                Instant updated = file.updatedAt().toInstant();
-                firstPageLatest = firstPageLatest == null || updated.isAfter(firstPageLatest) ? updated : firstPageLatest;
-            }
         }
-        if (firstPageLatest != null) {
-            moveWatermark(firstPageLatest.minus(MARGIN));
+        Instant listingStart = exchange.getProperty(LISTING_START, Instant.class);
+        if (listingStart != null) {
+            moveWatermark(listingStart.minus(MARGIN));
         }
     }
 

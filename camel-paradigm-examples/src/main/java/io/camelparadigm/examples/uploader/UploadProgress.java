@@ -64,6 +64,11 @@ public final class UploadProgress {
     private long done;
     private long lastChangeMillis;
     private Instant firstCreatedAt;
+    /**
+     * How far the server's clock is ahead of this one at least, from the answers' created_at (a replacement's
+     * updated_at).
+     */
+    private Duration serverAhead;
     private final FileIdSet processing = new FileIdSet();
     /** Upload sessions holding documents still processing, with how many: what a reconciliation lists. */
     private final Map<String, Long> processingBySession = new HashMap<>();
@@ -172,6 +177,11 @@ public final class UploadProgress {
         if (since != null && (firstCreatedAt == null || since.isBefore(firstCreatedAt))) {
             firstCreatedAt = since;
         }
+        if (since != null) {
+            // the server stored it before this answer arrived: its clock now reads at least this much ahead
+            Duration ahead = Duration.between(clock.instant(), since);
+            serverAhead = serverAhead == null || ahead.compareTo(serverAhead) > 0 ? ahead : serverAhead;
+        }
         uploading--;
         handled++;
         if (FileStatus.isTerminal(status)) {
@@ -278,6 +288,14 @@ public final class UploadProgress {
     /** When the first document of this run was created, on the server's clock; null before any upload. */
     public synchronized Instant firstCreatedAt() {
         return firstCreatedAt;
+    }
+
+    /**
+     * A point of the server's clock it has certainly reached by now (this clock, corrected by what the upload
+     * answers' creation times showed); null before any upload answer.
+     */
+    public synchronized Instant serverTimeAtLeast() {
+        return serverAhead == null ? null : clock.instant().plus(serverAhead);
     }
 
     /** How long since a file was last settled (uploaded, skipped, failed or processed). */
