@@ -169,6 +169,9 @@ public final class FolderUploadJob {
             paradigm.getConfiguration().setBaseUrl(connection.baseUrl());
             paradigm.getConfiguration().setApiKey(connection.apiKey());
             paradigm.setMaxConnections(Math.max(paradigm.getMaxConnections(), settings.concurrency() + 2));
+            // every endpoint of a key shares one adaptive limit, made by the first request (the key check): set on an
+            // endpoint, the batch size would be ignored and the uploads would start at the default 10
+            paradigm.getConfiguration().setInitialConcurrency(settings.concurrency());
             stateLocation = StateFileLocation.of(settings, connection.baseUrl(), connection.workspaceId(),
                     connection.isEmbedded());
             state = UploadStateFile.open(stateLocation.path(), stateLocation.identity());

@@ -182,9 +182,7 @@ public class FolderUploadRoutes extends RouteBuilder {
     String uploadUri(String onExisting) {
         StringBuilder uri = new StringBuilder("paradigm:upload?workspaceId=").append(workspaceId)
                 .append("&onExisting=").append(onExisting)
-                .append("&maxFileSize=").append(settings.maxFileSize())
-                // the endpoint's adaptive limit starts at the batch size; 429s still shrink it
-                .append("&initialConcurrency=").append(settings.concurrency());
+                .append("&maxFileSize=").append(settings.maxFileSize());
         if (!settings.tags().isEmpty()) {
             uri.append("&tags=").append(settings.tags().stream().map(String::valueOf).collect(Collectors.joining(",")));
         }

@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import io.camelparadigm.emulator.ParadigmEmulatorExtension;
@@ -312,6 +315,36 @@ class FolderUploaderTest {
                 "Every uploaded document is processed.");
         assertThat(PARADIGM.storedFiles(PARADIGM.workspaceId())).hasSize(600)
                 .allSatisfy(file -> assertThat(file.status()).isEqualTo("embedded"));
+    }
+
+    @Test
+    void theFirstUploadsAreAsManyInFlightAsTheBatchSize() throws IOException, InterruptedException {
+        int batchSize = 30;
+        Path folder = Files.createDirectories(temp.resolve("batch"));
+        for (int i = 0; i < batchSize; i++) {
+            Files.writeString(folder.resolve("doc-" + i + ".txt"), "document " + i);
+        }
+        // every upload waits for the others: only a limit of batchSize lets them all arrive before any answer
+        CountDownLatch arrived = new CountDownLatch(batchSize);
+        AtomicInteger waitedInVain = new AtomicInteger();
+        PARADIGM.onRequest(request -> {
+            if (request.method().equals("POST") && request.path().equals("/api/v3/files")) {
+                arrived.countDown();
+                try {
+                    if (!arrived.await(20, TimeUnit.SECONDS)) {
+                        waitedInVain.incrementAndGet();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+
+        UploaderRun run = run("--files-dir=" + folder, "--batch-size=" + batchSize);
+
+        assertThat(run.status()).as(run.output()).isZero();
+        assertThat(waitedInVain).as("uploads answered before the batch was in flight").hasValue(0);
+        assertThat(uploadRequests()).hasSize(batchSize);
     }
 
     private UploaderRun run(String... args) {
