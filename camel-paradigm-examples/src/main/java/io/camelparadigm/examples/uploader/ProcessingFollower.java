@@ -19,7 +19,7 @@ import org.apache.camel.Exchange;
  * document final before the listing started is not skipped by page shifts; one that became final during the listing
  * has an {@code updated_at} after the listing started, hence after the next watermark. The watermark moves on however
  * many pages a listing has: each document is listed about once, not once per listing (a watermark taken from the
- * first page stalled as soon as a listing had more than one page, and a million-file run re-read every final
+ * first page stalled as soon as a listing had more than one page, and a 200,000-file run re-read every final
  * document on every poll). Whatever a listing still misses (a clock oddity, a page that failed) is found by the job's
  * reconciliation, which asks about the documents still processing: the run never waits for ever and never counts a
  * document twice.
