@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelparadigm.component.paradigm.model.ParadigmFile;
@@ -17,9 +17,7 @@ import io.camelparadigm.emulator.StoredFile;
 import io.camelparadigm.examples.testsupport.Eventually;
 import io.camelparadigm.examples.testsupport.SyncedWorkspace;
 import org.apache.camel.CamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,9 +55,11 @@ class JiraIssueRoutesTest {
     static final ParadigmEmulatorExtension PARADIGM = ParadigmEmulatorExtension.builder()
             .realClock().stepDuration(Duration.ofMillis(100)).build();
 
-    private static WireMockServer jira;
+    @RegisterExtension
+    static final WireMockExtension JIRA = SyncedWorkspace.wireMock();
     /** Atlassian's media host, where attachment content is redirected. */
-    private static WireMockServer media;
+    @RegisterExtension
+    static final WireMockExtension MEDIA = SyncedWorkspace.wireMock();
 
     @TempDir
     Path stateDir;
@@ -67,39 +67,25 @@ class JiraIssueRoutesTest {
 
     private final SyncedWorkspace workspace = new SyncedWorkspace(PARADIGM);
 
-    @BeforeAll
-    static void startServers() {
-        jira = SyncedWorkspace.startWireMock();
-        media = SyncedWorkspace.startWireMock();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        jira.stop();
-        media.stop();
-    }
-
     @BeforeEach
     void stubJira() {
         PARADIGM.reset();
-        jira.resetAll();
-        media.resetAll();
         // first round: every issue of the project, two pages
-        jira.stubFor(get(urlPathEqualTo(SEARCH)).withQueryParam("jql", notContaining("updated >="))
+        JIRA.stubFor(get(urlPathEqualTo(SEARCH)).withQueryParam("jql", notContaining("updated >="))
                 .withQueryParam("nextPageToken", absent())
                 .willReturn(okJson(page(List.of(mailIssue("Since the update, the mail app shows no new messages.",
                         "2025-03-10T09:12:45.120+0000")), "CAEaAggD"))));
-        jira.stubFor(get(urlPathEqualTo(SEARCH)).withQueryParam("jql", notContaining("updated >="))
+        JIRA.stubFor(get(urlPathEqualTo(SEARCH)).withQueryParam("jql", notContaining("updated >="))
                 .withQueryParam("nextPageToken", equalTo("CAEaAggD"))
                 .willReturn(okJson(page(List.of(vpnIssue()), null))));
         // later rounds: the newest issue again (the clause is inclusive)
         stubLaterRounds(List.of(vpnIssue()));
-        jira.stubFor(get(urlPathEqualTo("/rest/api/3/attachment/content/10001"))
+        JIRA.stubFor(get(urlPathEqualTo("/rest/api/3/attachment/content/10001"))
                 .willReturn(aResponse().withStatus(303)
-                        .withHeader("Location", media.baseUrl() + "/file/4a1c2b/binary?token=eyJhbGciOi&client=8c5f")));
-        media.stubFor(get(urlPathEqualTo("/file/4a1c2b/binary"))
+                        .withHeader("Location", MEDIA.baseUrl() + "/file/4a1c2b/binary?token=eyJhbGciOi&client=8c5f")));
+        MEDIA.stubFor(get(urlPathEqualTo("/file/4a1c2b/binary"))
                 .willReturn(aResponse().withHeader("Content-Type", "text/plain").withBody(LOG)));
-        jira.stubFor(post(urlPathMatching("/rest/api/3/issue/[A-Z]+-\\d+/comment"))
+        JIRA.stubFor(post(urlPathMatching("/rest/api/3/issue/[A-Z]+-\\d+/comment"))
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withBody("{\"id\": \"10000\", \"self\": \"https://acme.atlassian.net/rest/api/3/issue/10010/comment/10000\"}")));
     }
@@ -131,7 +117,7 @@ class JiraIssueRoutesTest {
                 .contains("| status | In Progress |").contains("| assignee | Mia Krystof |");
         assertThat(issue.externalMetadata().docType()).isEqualTo("jira_issue");
         assertThat(issue.externalMetadata().additionalMetadata())
-                .containsEntry("external_url", jira.baseUrl() + "/browse/SUP-1")
+                .containsEntry("external_url", JIRA.baseUrl() + "/browse/SUP-1")
                 .containsEntry("external_full_path", "SUP/SUP-1")
                 .containsEntry("issue_key", "SUP-1");
         assertThat(document("jira:acme:SUP-1:10001", false).externalMetadata().additionalMetadata())
@@ -139,21 +125,21 @@ class JiraIssueRoutesTest {
                 .containsEntry("attachment_id", "10001")
                 .containsEntry("issue_key", "SUP-1");
 
-        List<LoggedRequest> searches = jira.findAll(getRequestedFor(urlPathEqualTo(SEARCH)));
+        List<LoggedRequest> searches = JIRA.findAll(getRequestedFor(urlPathEqualTo(SEARCH)));
         assertThat(searches.get(0).queryParameter("jql").firstValue())
                 .isEqualTo("(project = SUP) ORDER BY updated ASC, key ASC");
         assertThat(searches.get(1).queryParameter("nextPageToken").firstValue()).isEqualTo("CAEaAggD");
         Eventually.await("a later round", Duration.ofSeconds(30),
-                () -> jira.findAll(getRequestedFor(urlPathEqualTo(SEARCH))).size() >= 3);
-        assertThat(jira.findAll(getRequestedFor(urlPathEqualTo(SEARCH))).get(2).queryParameter("jql").firstValue())
+                () -> JIRA.findAll(getRequestedFor(urlPathEqualTo(SEARCH))).size() >= 3);
+        assertThat(JIRA.findAll(getRequestedFor(urlPathEqualTo(SEARCH))).get(2).queryParameter("jql").firstValue())
                 .isEqualTo("(project = SUP) AND updated >= \"2025/03/11 16:40\" ORDER BY updated ASC, key ASC");
         // SUP-2, read again by the later rounds, is not sent again
         assertThat(workspace.requests("POST", "/api/v3/files")).hasSize(3);
-        assertThat(jira.findAll(getRequestedFor(urlPathMatching("/rest/api/3/.*"))))
+        assertThat(JIRA.findAll(getRequestedFor(urlPathMatching("/rest/api/3/.*"))))
                 .allSatisfy(request -> assertThat(request.getHeader("Authorization")).isEqualTo(basic()));
         assertThat(context.getEndpoints()).extracting(org.apache.camel.Endpoint::getEndpointUri)
                 .noneMatch(uri -> uri.contains("ATATT3xFfGF0T4x"));
-        assertThat(media.findAll(getRequestedFor(urlPathMatching("/file/.*"))))
+        assertThat(MEDIA.findAll(getRequestedFor(urlPathMatching("/file/.*"))))
                 .isNotEmpty().allSatisfy(request -> assertThat(request.containsHeader("Authorization")).isFalse());
     }
 
@@ -202,7 +188,7 @@ class JiraIssueRoutesTest {
                 .extracting(JiraIssueRoutesTest::commentText)
                 .filteredOn(text -> text.startsWith("Paradigm: This issue is indexed")).hasSize(2);
         // the attachment, already in Paradigm, is not downloaded again
-        assertThat(jira.findAll(getRequestedFor(urlPathEqualTo("/rest/api/3/attachment/content/10001")))).hasSize(1);
+        assertThat(JIRA.findAll(getRequestedFor(urlPathEqualTo("/rest/api/3/attachment/content/10001")))).hasSize(1);
     }
 
     @Test
@@ -212,31 +198,31 @@ class JiraIssueRoutesTest {
         awaitWatermark("2025-03-11T16:40:12.345+0000");
         context.stop();
         context = null;
-        jira.resetRequests();
+        JIRA.resetRequests();
 
         context = startSync();
         Eventually.await("a search", Duration.ofSeconds(30),
-                () -> !jira.findAll(getRequestedFor(urlPathEqualTo(SEARCH))).isEmpty());
+                () -> !JIRA.findAll(getRequestedFor(urlPathEqualTo(SEARCH))).isEmpty());
 
-        assertThat(jira.findAll(getRequestedFor(urlPathEqualTo(SEARCH))).get(0).queryParameter("jql").firstValue())
+        assertThat(JIRA.findAll(getRequestedFor(urlPathEqualTo(SEARCH))).get(0).queryParameter("jql").firstValue())
                 .contains("updated >= \"2025/03/11 16:40\"");
     }
 
     @Test
     void aThrottledSearchIsRepeatedAfterItsRetryAfter() throws Exception {
-        jira.stubFor(get(urlPathEqualTo(SEARCH)).withQueryParam("nextPageToken", equalTo("CAEaAggD"))
+        JIRA.stubFor(get(urlPathEqualTo(SEARCH)).withQueryParam("nextPageToken", equalTo("CAEaAggD"))
                 .inScenario("throttled").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("served")
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"errorMessages\": [\"Rate limit exceeded.\"], \"errors\": {}}")));
-        jira.stubFor(get(urlPathEqualTo(SEARCH)).withQueryParam("nextPageToken", equalTo("CAEaAggD"))
+        JIRA.stubFor(get(urlPathEqualTo(SEARCH)).withQueryParam("nextPageToken", equalTo("CAEaAggD"))
                 .inScenario("throttled").whenScenarioStateIs("served")
                 .willReturn(okJson(page(List.of(vpnIssue()), null))));
 
         context = startSync();
         workspace.awaitDocuments(3);
 
-        List<LoggedRequest> secondPage = jira.findAll(getRequestedFor(urlPathEqualTo(SEARCH))
+        List<LoggedRequest> secondPage = JIRA.findAll(getRequestedFor(urlPathEqualTo(SEARCH))
                 .withQueryParam("nextPageToken", equalTo("CAEaAggD")));
         assertThat(secondPage.size()).isGreaterThanOrEqualTo(2);
         // the route's own delay is 10 ms: the wait is Jira's Retry-After
@@ -246,7 +232,7 @@ class JiraIssueRoutesTest {
 
     private CamelContext startSync() throws Exception {
         return workspace.start(new JiraIssueRoutes(), Map.of(
-                "jira.url", jira.baseUrl(),
+                "jira.url", JIRA.baseUrl(),
                 "jira.site", "acme",
                 "jira.email", EMAIL,
                 "jira.api-token", API_TOKEN,
@@ -274,7 +260,7 @@ class JiraIssueRoutesTest {
     }
 
     private static List<LoggedRequest> comments() {
-        return jira.findAll(postRequestedFor(urlPathMatching("/rest/api/3/issue/[A-Z]+-\\d+/comment")));
+        return JIRA.findAll(postRequestedFor(urlPathMatching("/rest/api/3/issue/[A-Z]+-\\d+/comment")));
     }
 
     private static String issueKey(LoggedRequest comment) {
@@ -294,7 +280,7 @@ class JiraIssueRoutesTest {
     }
 
     private static void stubLaterRounds(List<String> issues) {
-        jira.stubFor(get(urlPathEqualTo(SEARCH)).withQueryParam("jql", containing("updated >="))
+        JIRA.stubFor(get(urlPathEqualTo(SEARCH)).withQueryParam("jql", containing("updated >="))
                 .willReturn(okJson(page(issues, null))));
     }
 
@@ -335,7 +321,7 @@ class JiraIssueRoutesTest {
                      "created": "2025-03-09T08:05:00.000+0000",
                      "content": "%s/rest/api/3/attachment/content/10001",
                      "author": {"accountId": "5b10ac8d82e05b22cc7d4ef5", "displayName": "Emma Richards"}}]}}"""
-                .formatted(description, updated, jira.baseUrl());
+                .formatted(description, updated, JIRA.baseUrl());
     }
 
     private static String vpnIssue() {

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelparadigm.component.paradigm.model.ParadigmFile;
@@ -14,9 +14,7 @@ import io.camelparadigm.emulator.StoredFile;
 import io.camelparadigm.examples.testsupport.Eventually;
 import io.camelparadigm.examples.testsupport.SyncedWorkspace;
 import org.apache.camel.CamelContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -60,9 +58,11 @@ class SharePointDeltaRoutesTest {
     static final ParadigmEmulatorExtension PARADIGM = ParadigmEmulatorExtension.builder()
             .realClock().stepDuration(Duration.ofMillis(100)).build();
 
-    private static WireMockServer graph;
+    @RegisterExtension
+    static final WireMockExtension GRAPH = SyncedWorkspace.wireMock();
     /** The host of the pre-authenticated download URLs (SharePoint's own, not Graph's). */
-    private static WireMockServer downloads;
+    @RegisterExtension
+    static final WireMockExtension DOWNLOADS = SyncedWorkspace.wireMock();
 
     @TempDir
     Path stateDir;
@@ -70,33 +70,19 @@ class SharePointDeltaRoutesTest {
 
     private final SyncedWorkspace workspace = new SyncedWorkspace(PARADIGM);
 
-    @BeforeAll
-    static void startServers() {
-        graph = SyncedWorkspace.startWireMock();
-        downloads = SyncedWorkspace.startWireMock();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        graph.stop();
-        downloads.stop();
-    }
-
     @BeforeEach
     void stubTheLibrary() {
         PARADIGM.reset();
-        graph.resetAll();
-        downloads.resetAll();
         stubToken("eyJ0eXAiOiJKV1QiLCJub25jZSI6IkFRQUJBQUFBQUFCbmZpRy1tQTZOVGFlN0NkV1c3UWZkSzdNN0RyNXlvUUdLNmFEc1", 3599);
-        graph.stubFor(get(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/root/delta")).withQueryParam("token", absent())
+        GRAPH.stubFor(get(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/root/delta")).withQueryParam("token", absent())
                 .willReturn(okJson(page(List.of(root(), folder(), contract("aGVsbG8gd29ybGQ=", "2025-03-10T09:12:00Z"),
                         handbook()), "@odata.nextLink", "token=MzslMjM0OyUyMzE7MzsyM2YwNDVh"))));
-        graph.stubFor(get(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/root/delta"))
+        GRAPH.stubFor(get(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/root/delta"))
                 .withQueryParam("token", equalTo("MzslMjM0OyUyMzE7MzsyM2YwNDVh"))
                 .willReturn(okJson(page(List.of(budget("q3-budget.csv")), "@odata.deltaLink", "token=round1"))));
         stubRound("round1", List.of(), "round1");
         // delta leaves parentReference.path out: the route asks the item for it
-        graph.stubFor(get(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/items/" + BUDGET_ID))
+        GRAPH.stubFor(get(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/items/" + BUDGET_ID))
                 .willReturn(okJson("""
                         {"id": "%s", "parentReference": {"driveType": "documentLibrary", "driveId": "%s",
                          "id": "%s", "name": "Finance", "path": "/drives/%s/root:/Finance%%202025"}}"""
@@ -105,10 +91,10 @@ class SharePointDeltaRoutesTest {
         stubContent(CONTRACT_ID, "/download/contract-v1");
         stubContent(BUDGET_ID, "/download/budget");
         stubContent(HANDBOOK_ID, "/download/handbook");
-        downloads.stubFor(get(urlPathEqualTo("/download/contract-v1")).willReturn(text(CONTRACT_V1)));
-        downloads.stubFor(get(urlPathEqualTo("/download/contract-v2")).willReturn(text(CONTRACT_V2)));
-        downloads.stubFor(get(urlPathEqualTo("/download/budget")).willReturn(text(BUDGET)));
-        downloads.stubFor(get(urlPathEqualTo("/download/handbook")).willReturn(text(HANDBOOK)));
+        DOWNLOADS.stubFor(get(urlPathEqualTo("/download/contract-v1")).willReturn(text(CONTRACT_V1)));
+        DOWNLOADS.stubFor(get(urlPathEqualTo("/download/contract-v2")).willReturn(text(CONTRACT_V2)));
+        DOWNLOADS.stubFor(get(urlPathEqualTo("/download/budget")).willReturn(text(BUDGET)));
+        DOWNLOADS.stubFor(get(urlPathEqualTo("/download/handbook")).willReturn(text(HANDBOOK)));
     }
 
     @AfterEach
@@ -142,16 +128,16 @@ class SharePointDeltaRoutesTest {
                 .containsEntry("external_full_path", "Finance 2025/q3-budget.csv");
 
         // one token for every call; the token goes to Graph only, never to the download host
-        assertThat(graph.findAll(postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token")))).hasSize(1);
-        assertThat(graph.findAll(getRequestedFor(urlPathMatching("/v1.0/.*"))))
+        assertThat(GRAPH.findAll(postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token")))).hasSize(1);
+        assertThat(GRAPH.findAll(getRequestedFor(urlPathMatching("/v1.0/.*"))))
                 .allSatisfy(request -> assertThat(request.getHeader("Authorization")).startsWith("Bearer eyJ0eXAi"));
-        assertThat(downloads.findAll(getRequestedFor(urlPathMatching("/download/.*"))))
+        assertThat(DOWNLOADS.findAll(getRequestedFor(urlPathMatching("/download/.*"))))
                 .hasSize(3).allSatisfy(request -> assertThat(request.containsHeader("Authorization")).isFalse());
         assertThat(deltaRequests(null)).hasSize(1);
         assertThat(deltaRequests("MzslMjM0OyUyMzE7MzsyM2YwNDVh")).hasSize(1);
         assertThat(context.getEndpoints()).extracting(org.apache.camel.Endpoint::getEndpointUri)
                 .noneMatch(uri -> uri.contains("JqQX2PNo9bpM0uEihUPzyrh"));
-        LoggedRequest token = graph.findAll(postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))).get(0);
+        LoggedRequest token = GRAPH.findAll(postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))).get(0);
         assertThat(token.getBodyAsString()).contains("grant_type=client_credentials")
                 .contains("client_id=" + CLIENT_ID).contains("client_secret=JqQX2PNo9bpM0uEihUPzyrh%26%3Dsecret")
                 .contains("scope=https%3A%2F%2Fgraph.microsoft.com%2F.default");
@@ -209,7 +195,7 @@ class SharePointDeltaRoutesTest {
         context.stop();
         context = null;
         int fullEnumerations = deltaRequests(null).size();
-        int downloadsBefore = downloads.findAll(getRequestedFor(urlPathMatching("/download/.*"))).size();
+        int downloadsBefore = DOWNLOADS.findAll(getRequestedFor(urlPathMatching("/download/.*"))).size();
 
         stubContent(CONTRACT_ID, "/download/contract-v2");
         stubRound("round1", List.of(contract("c2Vjb25kIHZlcnNpb24=", "2025-03-11T16:40:00Z")), "round2");
@@ -220,20 +206,20 @@ class SharePointDeltaRoutesTest {
                 () -> SyncedWorkspace.sha256(CONTRACT_V2).equals(storedFile(CONTRACT_ID).sha256()));
 
         assertThat(deltaRequests(null)).hasSize(fullEnumerations);
-        assertThat(downloads.findAll(getRequestedFor(urlPathMatching("/download/.*"))))
+        assertThat(DOWNLOADS.findAll(getRequestedFor(urlPathMatching("/download/.*"))))
                 .hasSize(downloadsBefore + 1);
         assertThat(workspace.storedFiles()).hasSize(3);
         // a new process, a new token
-        assertThat(graph.findAll(postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token")))).hasSize(2);
+        assertThat(GRAPH.findAll(postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token")))).hasSize(2);
     }
 
     @Test
     void aDeltaLinkTooOldToResumeStartsTheEnumerationGraphGivesInItsPlace() throws Exception {
         context = startSync();
         awaitStoredLink("token=round1");
-        graph.stubFor(get(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/root/delta")).withQueryParam("token", equalTo("round1"))
+        GRAPH.stubFor(get(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/root/delta")).withQueryParam("token", equalTo("round1"))
                 .willReturn(aResponse().withStatus(410).withHeader("Content-Type", "application/json")
-                        .withHeader("Location", graph.baseUrl() + "/v1.0/drives/" + DRIVE + "/root/delta?token=resync")
+                        .withHeader("Location", GRAPH.baseUrl() + "/v1.0/drives/" + DRIVE + "/root/delta?token=resync")
                         .withBody("{\"error\": {\"code\": \"resyncRequired\", \"message\": \"Resync required. "
                                   + "Replace any local items with the server's version (including deletes) if you're "
                                   + "sure that the service was up to date with your local changes when you last sync'd.\", "
@@ -258,7 +244,7 @@ class SharePointDeltaRoutesTest {
 
     @Test
     void throttledCallsAreRepeatedAfterTheirRetryAfter() throws Exception {
-        graph.stubFor(get(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/root/delta"))
+        GRAPH.stubFor(get(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/root/delta"))
                 .withQueryParam("token", equalTo("MzslMjM0OyUyMzE7MzsyM2YwNDVh"))
                 .inScenario("throttled").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("served")
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")
@@ -266,17 +252,17 @@ class SharePointDeltaRoutesTest {
                                 {"error": {"code": "TooManyRequests", "message": "Please retry again later.",
                                  "innerError": {"code": "429", "date": "2025-03-10T09:12:00",
                                  "request-id": "94fb3b52-452a-4535-a601-69e0a90e3aa2", "status": "429"}}}""")));
-        graph.stubFor(get(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/items/" + BUDGET_ID + "/content"))
+        GRAPH.stubFor(get(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/items/" + BUDGET_ID + "/content"))
                 .inScenario("unavailable").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("served")
                 .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")));
-        graph.stubFor(get(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/root/delta"))
+        GRAPH.stubFor(get(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/root/delta"))
                 .withQueryParam("token", equalTo("MzslMjM0OyUyMzE7MzsyM2YwNDVh"))
                 .inScenario("throttled").whenScenarioStateIs("served")
                 .willReturn(okJson(page(List.of(budget("q3-budget.csv")), "@odata.deltaLink", "token=round1"))));
-        graph.stubFor(get(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/items/" + BUDGET_ID + "/content"))
+        GRAPH.stubFor(get(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/items/" + BUDGET_ID + "/content"))
                 .inScenario("unavailable").whenScenarioStateIs("served")
                 .willReturn(aResponse().withStatus(302)
-                        .withHeader("Location", downloads.baseUrl() + "/download/budget?tempauth=v1.eyJzaXRlaWQi")));
+                        .withHeader("Location", DOWNLOADS.baseUrl() + "/download/budget?tempauth=v1.eyJzaXRlaWQi")));
 
         context = startSync();
         workspace.awaitDocuments(3);
@@ -287,7 +273,7 @@ class SharePointDeltaRoutesTest {
         // the route's own delay is 10 ms: the wait is Graph's Retry-After
         assertThat(secondPage.get(1).getLoggedDate().getTime() - secondPage.get(0).getLoggedDate().getTime())
                 .isGreaterThanOrEqualTo(1900);
-        List<LoggedRequest> content = graph.findAll(getRequestedFor(
+        List<LoggedRequest> content = GRAPH.findAll(getRequestedFor(
                 urlPathEqualTo("/v1.0/drives/" + DRIVE + "/items/" + BUDGET_ID + "/content")));
         assertThat(content).hasSize(2);
         assertThat(content.get(1).getLoggedDate().getTime() - content.get(0).getLoggedDate().getTime())
@@ -298,13 +284,13 @@ class SharePointDeltaRoutesTest {
 
     @Test
     void aRefusedTokenIsReplacedAndTheCallRepeated() throws Exception {
-        graph.stubFor(post(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))
+        GRAPH.stubFor(post(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))
                 .inScenario("tokens").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("second")
                 .willReturn(okJson(token("revoked-token", 3599))));
-        graph.stubFor(post(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))
+        GRAPH.stubFor(post(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))
                 .inScenario("tokens").whenScenarioStateIs("second")
                 .willReturn(okJson(token("fresh-token", 3599))));
-        graph.stubFor(get(urlPathMatching("/v1.0/.*")).withHeader("Authorization", equalTo("Bearer revoked-token"))
+        GRAPH.stubFor(get(urlPathMatching("/v1.0/.*")).withHeader("Authorization", equalTo("Bearer revoked-token"))
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\": {\"code\": \"InvalidAuthenticationToken\", "
                                   + "\"message\": \"Access token has expired or is not yet valid.\"}}")));
@@ -312,7 +298,7 @@ class SharePointDeltaRoutesTest {
         context = startSync();
         workspace.awaitDocuments(3);
 
-        assertThat(graph.findAll(postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token")))).hasSize(2);
+        assertThat(GRAPH.findAll(postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token")))).hasSize(2);
         List<LoggedRequest> first = deltaRequests(null);
         assertThat(first).extracting(request -> request.getHeader("Authorization"))
                 .containsExactly("Bearer revoked-token", "Bearer fresh-token");
@@ -328,8 +314,8 @@ class SharePointDeltaRoutesTest {
         context.stop();
         context = null;
 
-        int graphCalls = graph.findAll(getRequestedFor(urlPathMatching("/v1.0/.*"))).size();
-        assertThat(graph.findAll(postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))))
+        int graphCalls = GRAPH.findAll(getRequestedFor(urlPathMatching("/v1.0/.*"))).size();
+        assertThat(GRAPH.findAll(postRequestedFor(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))))
                 .hasSize(graphCalls);
     }
 
@@ -339,8 +325,8 @@ class SharePointDeltaRoutesTest {
                 "sharepoint.client-id", CLIENT_ID,
                 "sharepoint.client-secret", CLIENT_SECRET,
                 "sharepoint.drive-id", DRIVE,
-                "sharepoint.graph-url", graph.baseUrl(),
-                "sharepoint.token-url", graph.baseUrl() + "/" + TENANT + "/oauth2/v2.0/token",
+                "sharepoint.graph-url", GRAPH.baseUrl(),
+                "sharepoint.token-url", GRAPH.baseUrl() + "/" + TENANT + "/oauth2/v2.0/token",
                 "sharepoint.state-file", stateFile().toString(),
                 "sharepoint.poll-period", "200",
                 "sharepoint.retry-delay", "10"));
@@ -363,12 +349,12 @@ class SharePointDeltaRoutesTest {
     }
 
     private static List<LoggedRequest> deltaRequests(String token) {
-        return graph.findAll(getRequestedFor(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/root/delta"))
+        return GRAPH.findAll(getRequestedFor(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/root/delta"))
                 .withQueryParam("token", token == null ? absent() : equalTo(token)));
     }
 
     private static List<LoggedRequest> contentRequests(String itemId) {
-        return graph.findAll(getRequestedFor(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/items/" + itemId + "/content")));
+        return GRAPH.findAll(getRequestedFor(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/items/" + itemId + "/content")));
     }
 
     private static String externalId(String itemId) {
@@ -376,7 +362,7 @@ class SharePointDeltaRoutesTest {
     }
 
     private static void stubToken(String accessToken, int expiresIn) {
-        graph.stubFor(post(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))
+        GRAPH.stubFor(post(urlPathEqualTo("/" + TENANT + "/oauth2/v2.0/token"))
                 .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
                 .withRequestBody(containing("grant_type=client_credentials"))
                 .willReturn(okJson(token(accessToken, expiresIn))));
@@ -389,20 +375,20 @@ class SharePointDeltaRoutesTest {
     }
 
     private static void stubContent(String itemId, String downloadPath) {
-        graph.stubFor(get(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/items/" + itemId + "/content"))
+        GRAPH.stubFor(get(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/items/" + itemId + "/content"))
                 .willReturn(aResponse().withStatus(302)
-                        .withHeader("Location", downloads.baseUrl() + downloadPath + "?tempauth=v1.eyJzaXRlaWQi")));
+                        .withHeader("Location", DOWNLOADS.baseUrl() + downloadPath + "?tempauth=v1.eyJzaXRlaWQi")));
     }
 
     private static void stubRound(String token, List<String> items, String nextToken) {
-        graph.stubFor(get(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/root/delta")).withQueryParam("token", equalTo(token))
+        GRAPH.stubFor(get(urlPathEqualTo("/v1.0/drives/" + DRIVE + "/root/delta")).withQueryParam("token", equalTo(token))
                 .willReturn(okJson(page(items, "@odata.deltaLink", "token=" + nextToken))));
     }
 
     private static String page(List<String> items, String linkName, String query) {
         return "{\"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#Collection(driveItem)\", "
                + "\"value\": [" + String.join(",", items) + "], \""
-               + linkName + "\": \"" + graph.baseUrl() + "/v1.0/drives/" + DRIVE + "/root/delta?" + query + "\"}";
+               + linkName + "\": \"" + GRAPH.baseUrl() + "/v1.0/drives/" + DRIVE + "/root/delta?" + query + "\"}";
     }
 
     private static String root() {

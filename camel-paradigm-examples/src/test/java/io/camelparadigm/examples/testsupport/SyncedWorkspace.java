@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.camelparadigm.component.paradigm.ParadigmComponent;
 import io.camelparadigm.component.paradigm.ParadigmConstants;
 import io.camelparadigm.component.paradigm.model.ParadigmFile;
@@ -36,11 +36,12 @@ public final class SyncedWorkspace {
         this.paradigm = paradigm;
     }
 
-    /** A WireMock server on 127.0.0.1 and a free port, started. */
-    public static WireMockServer startWireMock() {
-        WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-        return server;
+    /**
+     * A WireMock server on 127.0.0.1 and a free port, for a static {@code @RegisterExtension} field: started before
+     * the class's tests, its stubs and requests cleared before each test, stopped after the last.
+     */
+    public static WireMockExtension wireMock() {
+        return WireMockExtension.newInstance().options(options().dynamicPort().bindAddress("127.0.0.1")).build();
     }
 
     /** A started context running {@code routes}, the component pointed at the emulator, with these properties. */

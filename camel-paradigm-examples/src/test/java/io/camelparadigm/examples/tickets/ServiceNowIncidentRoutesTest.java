@@ -7,7 +7,7 @@ import java.util.Properties;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelparadigm.component.paradigm.ParadigmComponent;
 import io.camelparadigm.component.paradigm.ParadigmConstants;
@@ -16,11 +16,10 @@ import io.camelparadigm.component.paradigm.model.ParadigmFile;
 import io.camelparadigm.emulator.ParadigmEmulatorExtension;
 import io.camelparadigm.emulator.StoredFile;
 import io.camelparadigm.examples.testsupport.Eventually;
+import io.camelparadigm.examples.testsupport.SyncedWorkspace;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,7 +33,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The ticket routes against a WireMock stub of ServiceNow's Table and Attachment APIs and the emulator. */
@@ -52,24 +50,13 @@ class ServiceNowIncidentRoutesTest extends CamelTestSupport {
     static final ParadigmEmulatorExtension PARADIGM = ParadigmEmulatorExtension.builder()
             .realClock().stepDuration(Duration.ofMillis(100)).build();
 
-    private static WireMockServer serviceNow;
-
-    @BeforeAll
-    static void startServiceNow() {
-        serviceNow = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        serviceNow.start();
-    }
-
-    @AfterAll
-    static void stopServiceNow() {
-        serviceNow.stop();
-    }
+    @RegisterExtension
+    static final WireMockExtension SERVICE_NOW = SyncedWorkspace.wireMock();
 
     @BeforeEach
     void stubServiceNow() {
         PARADIGM.reset();
-        serviceNow.resetAll();
-        serviceNow.stubFor(get(urlPathEqualTo("/api/now/table/incident")).withBasicAuth(USER, PASSWORD)
+        SERVICE_NOW.stubFor(get(urlPathEqualTo("/api/now/table/incident")).withBasicAuth(USER, PASSWORD)
                 .willReturn(okJson("""
                         {"result": [
                           {"sys_id": "%s", "number": "INC0010001", "short_description": "Email not syncing on mobile",
@@ -80,23 +67,23 @@ class ServiceNowIncidentRoutesTest extends CamelTestSupport {
                            "description": "The VPN client disconnects at minute 59.", "state": "1", "priority": "2",
                            "opened_at": "2025-01-11 08:00:00", "sys_updated_on": "2025-01-11 08:05:00"}
                         ]}""".formatted(EMAIL_INCIDENT, VPN_INCIDENT))));
-        serviceNow.stubFor(get(urlPathEqualTo("/api/now/attachment")).withBasicAuth(USER, PASSWORD)
+        SERVICE_NOW.stubFor(get(urlPathEqualTo("/api/now/attachment")).withBasicAuth(USER, PASSWORD)
                 .withQueryParam("sysparm_query", containing("table_sys_id=" + EMAIL_INCIDENT))
                 .willReturn(okJson("""
                         {"result": [
                           {"sys_id": "%s", "file_name": "sync-error.log.txt", "content_type": "text/plain"},
                           {"sys_id": "%s", "file_name": "network-trace.csv", "content_type": "text/csv"}
                         ]}""".formatted(LOG_ATTACHMENT, CSV_ATTACHMENT))));
-        serviceNow.stubFor(get(urlPathEqualTo("/api/now/attachment")).withBasicAuth(USER, PASSWORD)
+        SERVICE_NOW.stubFor(get(urlPathEqualTo("/api/now/attachment")).withBasicAuth(USER, PASSWORD)
                 .withQueryParam("sysparm_query", containing("table_sys_id=" + VPN_INCIDENT))
                 .willReturn(okJson("{\"result\": []}")));
-        serviceNow.stubFor(get(urlPathEqualTo("/api/now/attachment/" + LOG_ATTACHMENT + "/file"))
+        SERVICE_NOW.stubFor(get(urlPathEqualTo("/api/now/attachment/" + LOG_ATTACHMENT + "/file"))
                 .withBasicAuth(USER, PASSWORD)
                 .willReturn(aResponse().withHeader("Content-Type", "text/plain").withBody("IMAP timeout after 30 s")));
-        serviceNow.stubFor(get(urlPathEqualTo("/api/now/attachment/" + CSV_ATTACHMENT + "/file"))
+        SERVICE_NOW.stubFor(get(urlPathEqualTo("/api/now/attachment/" + CSV_ATTACHMENT + "/file"))
                 .withBasicAuth(USER, PASSWORD)
                 .willReturn(aResponse().withHeader("Content-Type", "text/csv").withBody("time,event\n1,drop\n")));
-        serviceNow.stubFor(patch(urlPathMatching("/api/now/table/incident/.+")).withBasicAuth(USER, PASSWORD)
+        SERVICE_NOW.stubFor(patch(urlPathMatching("/api/now/table/incident/.+")).withBasicAuth(USER, PASSWORD)
                 .willReturn(okJson("{\"result\": {}}")));
     }
 
@@ -109,7 +96,7 @@ class ServiceNowIncidentRoutesTest extends CamelTestSupport {
         Properties properties = new Properties();
         properties.putAll(Map.of(
                 "paradigm.workspace-id", String.valueOf(PARADIGM.workspaceId()),
-                "servicenow.url", serviceNow.baseUrl(),
+                "servicenow.url", SERVICE_NOW.baseUrl(),
                 "servicenow.username", USER,
                 "servicenow.password", PASSWORD,
                 "servicenow.poll-period", "300",
@@ -142,7 +129,7 @@ class ServiceNowIncidentRoutesTest extends CamelTestSupport {
         ExternalMetadata metadata = incident.externalMetadata();
         assertThat(metadata.docType()).isEqualTo("incident");
         assertThat(metadata.additionalMetadata())
-                .containsEntry("external_url", serviceNow.baseUrl() + "/incident.do?sys_id=" + EMAIL_INCIDENT)
+                .containsEntry("external_url", SERVICE_NOW.baseUrl() + "/incident.do?sys_id=" + EMAIL_INCIDENT)
                 .containsEntry("external_full_path", "incident/INC0010001")
                 .containsEntry("incident_number", "INC0010001");
         assertThat(incident.title()).isEqualTo("INC0010001: Email not syncing on mobile");
@@ -153,7 +140,7 @@ class ServiceNowIncidentRoutesTest extends CamelTestSupport {
         assertThat(attachment.externalMetadata().additionalMetadata())
                 .containsEntry("incident_sys_id", EMAIL_INCIDENT)
                 .containsEntry("external_full_path", "incident/INC0010001/sync-error.log.txt");
-        assertThat(serviceNow.findAll(getRequestedFor(urlPathEqualTo("/api/now/table/incident"))))
+        assertThat(SERVICE_NOW.findAll(getRequestedFor(urlPathEqualTo("/api/now/table/incident"))))
                 .allSatisfy(request -> assertThat(request.getQueryParams().get("sysparm_query").firstValue())
                         .startsWith("active=true").endsWith("^ORDERBYsys_updated_on"));
     }
@@ -182,13 +169,13 @@ class ServiceNowIncidentRoutesTest extends CamelTestSupport {
     void incidentsSeenAgainByLaterPollsAreNeitherUploadedNorTheirAttachmentsFetchedTwice() throws Exception {
         Eventually.await("4 documents", Duration.ofSeconds(30),
                 () -> PARADIGM.storedFiles(PARADIGM.workspaceId()).size() >= 4);
-        int polls = serviceNow.findAll(getRequestedFor(urlPathEqualTo("/api/now/table/incident"))).size();
+        int polls = SERVICE_NOW.findAll(getRequestedFor(urlPathEqualTo("/api/now/table/incident"))).size();
         Eventually.await("two more polls", Duration.ofSeconds(30),
-                () -> serviceNow.findAll(getRequestedFor(urlPathEqualTo("/api/now/table/incident"))).size() >= polls + 2);
+                () -> SERVICE_NOW.findAll(getRequestedFor(urlPathEqualTo("/api/now/table/incident"))).size() >= polls + 2);
 
         assertThat(PARADIGM.storedFiles(PARADIGM.workspaceId())).hasSize(4);
-        assertThat(serviceNow.findAll(getRequestedFor(urlPathEqualTo("/api/now/attachment")))).hasSize(2);
-        assertThat(serviceNow.findAll(getRequestedFor(urlPathEqualTo("/api/now/table/incident"))).get(polls)
+        assertThat(SERVICE_NOW.findAll(getRequestedFor(urlPathEqualTo("/api/now/attachment")))).hasSize(2);
+        assertThat(SERVICE_NOW.findAll(getRequestedFor(urlPathEqualTo("/api/now/table/incident"))).get(polls)
                 .getQueryParams().get("sysparm_query").firstValue())
                 .isEqualTo("active=true^sys_updated_on>=2025-01-11 08:05:00^ORDERBYsys_updated_on");
     }
@@ -201,7 +188,7 @@ class ServiceNowIncidentRoutesTest extends CamelTestSupport {
     }
 
     private static List<LoggedRequest> workNotes() {
-        return serviceNow.findAll(patchRequestedFor(urlPathMatching("/api/now/table/incident/.+")));
+        return SERVICE_NOW.findAll(patchRequestedFor(urlPathMatching("/api/now/table/incident/.+")));
     }
 
     private static String note(LoggedRequest request) {
