@@ -30,9 +30,14 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.apache.hc.core5.util.Timeout;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Real HTTP to the emulator with Apache HttpClient 5, no retries, so every fault reaches the test. */
-final class ApiTestClient implements AutoCloseable {
+/**
+ * Real HTTP to the emulator with Apache HttpClient 5, no retries, so every fault reaches the test. Registered on a
+ * test's instance field with {@code @RegisterExtension}, it closes itself after the test.
+ */
+final class ApiTestClient implements AutoCloseable, AfterEachCallback {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -79,6 +84,15 @@ final class ApiTestClient implements AutoCloseable {
 
     static ApiTestClient of(ParadigmEmulator emulator) {
         return new ApiTestClient(emulator.baseUrl(), emulator.apiKey());
+    }
+
+    /**
+     * For an instance field with {@code @RegisterExtension} beside the class's static emulator: each test starts on
+     * an emptied emulator (see {@link ParadigmEmulatorExtension#reset()}) with a client of its own.
+     */
+    static ApiTestClient onEmptiedEmulator(ParadigmEmulatorExtension emulator) {
+        emulator.reset();
+        return of(emulator.emulator());
     }
 
     Reply get(String pathAndQuery) {
@@ -160,6 +174,11 @@ final class ApiTestClient implements AutoCloseable {
     @Override
     public void close() {
         http.close(org.apache.hc.core5.io.CloseMode.IMMEDIATE);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     static void awaitQuietly(long millis) {

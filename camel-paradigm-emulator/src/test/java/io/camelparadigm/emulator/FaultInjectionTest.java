@@ -13,8 +13,6 @@ import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.hc.core5.util.Timeout;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,18 +26,8 @@ class FaultInjectionTest {
 
     private static final byte[] PDF = "%PDF-1.4".getBytes(StandardCharsets.US_ASCII);
 
-    private ApiTestClient api;
-
-    @BeforeEach
-    void connect() {
-        EMULATOR.reset();
-        api = ApiTestClient.of(EMULATOR.emulator());
-    }
-
-    @AfterEach
-    void disconnect() {
-        api.close();
-    }
+    @RegisterExtension
+    final ApiTestClient api = ApiTestClient.onEmptiedEmulator(EMULATOR);
 
     @Test
     void latencyDelaysResponsesPastAShortClientTimeout() {

@@ -8,8 +8,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.hc.client5.http.classic.methods.HttpDelete;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,18 +20,8 @@ class FileDetailAndTagsTest {
     static final ParadigmEmulatorExtension EMULATOR = ParadigmEmulatorExtension.builder()
             .contractChecks(ContractChecks.ANSWERS).build();
 
-    private ApiTestClient api;
-
-    @BeforeEach
-    void connect() {
-        EMULATOR.reset();
-        api = ApiTestClient.of(EMULATOR.emulator());
-    }
-
-    @AfterEach
-    void disconnect() {
-        api.close();
-    }
+    @RegisterExtension
+    final ApiTestClient api = ApiTestClient.onEmptiedEmulator(EMULATOR);
 
     @Test
     void getFileAnswersTheDocumentWithItsCurrentStatus() {

@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,18 +14,8 @@ class InspectionTest {
     @RegisterExtension
     static final ParadigmEmulatorExtension EMULATOR = new ParadigmEmulatorExtension();
 
-    private ApiTestClient api;
-
-    @BeforeEach
-    void connect() {
-        EMULATOR.reset();
-        api = ApiTestClient.of(EMULATOR.emulator());
-    }
-
-    @AfterEach
-    void disconnect() {
-        api.close();
-    }
+    @RegisterExtension
+    final ApiTestClient api = ApiTestClient.onEmptiedEmulator(EMULATOR);
 
     @Test
     void requestsAreRecordedInOrderWithTheKeyMasked() {

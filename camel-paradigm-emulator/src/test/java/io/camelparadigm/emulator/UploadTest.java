@@ -9,8 +9,6 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.core5.http.ContentType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -25,18 +23,8 @@ class UploadTest {
 
     private static final byte[] PDF = "%PDF-1.4 quarterly numbers".getBytes(StandardCharsets.US_ASCII);
 
-    private ApiTestClient api;
-
-    @BeforeEach
-    void connect() {
-        EMULATOR.reset();
-        api = ApiTestClient.of(EMULATOR.emulator());
-    }
-
-    @AfterEach
-    void disconnect() {
-        api.close();
-    }
+    @RegisterExtension
+    final ApiTestClient api = ApiTestClient.onEmptiedEmulator(EMULATOR);
 
     @Test
     void uploadAnswers201WithThePendingDocument() throws Exception {

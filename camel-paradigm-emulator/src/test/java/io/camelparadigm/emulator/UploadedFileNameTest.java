@@ -9,8 +9,6 @@ import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,18 +27,8 @@ class UploadedFileNameTest {
     private static final byte[] CONTENT = "some text".getBytes(StandardCharsets.UTF_8);
     private static final ContentType TEXT = ContentType.TEXT_PLAIN.withCharset(StandardCharsets.UTF_8);
 
-    private ApiTestClient api;
-
-    @BeforeEach
-    void connect() {
-        EMULATOR.reset();
-        api = ApiTestClient.of(EMULATOR.emulator());
-    }
-
-    @AfterEach
-    void disconnect() {
-        api.close();
-    }
+    @RegisterExtension
+    final ApiTestClient api = ApiTestClient.onEmptiedEmulator(EMULATOR);
 
     @Test
     void aRawUtf8FilenameAsBrowsersSendItIsStoredAsIs() {
