@@ -91,7 +91,8 @@ public final class UploadSteps {
         exchange.setProperty(IN_FLIGHT, true);
         exchange.setProperty(MARK, mark);
         Message message = exchange.getMessage();
-        message.setHeader(ParadigmConstants.EXTERNAL_ID, file.path().toUri().toString());
+        String externalId = file.path().toUri().toString();
+        message.setHeader(ParadigmConstants.EXTERNAL_ID, externalId);
         message.setHeader(ParadigmConstants.EXTERNAL_FULL_PATH, file.path().toString());
         if (sync) {
             String version = ContentHash.of(file.path());
@@ -110,7 +111,7 @@ public final class UploadSteps {
         message.setHeader(ParadigmConstants.ADDITIONAL_METADATA, Map.of(STATE_ID_METADATA, stateId));
         if (mark == UploadStateFile.Mark.STARTED || onExisting == OnExisting.fail) {
             // listFiles filters on the Filter headers only: without it the look-up would list the whole workspace
-            message.setHeader(ParadigmConstants.FILTER_EXTERNAL_ID, file.path().toUri().toString());
+            message.setHeader(ParadigmConstants.FILTER_EXTERNAL_ID, externalId);
             exchange.setProperty(ACTION, Action.CHECK);
         } else {
             startUpload(exchange, file);
