@@ -146,6 +146,7 @@ public final class FolderUploadJob {
      */
     private static void warmUp() {
         Thread warmUp = new Thread(() -> {
+            C1Compilation.apply();
             try {
                 ParadigmJson.mapper().readValue(ANSWER, ParadigmFile.class);
                 MessageDigest.getInstance("SHA-256").digest(ANSWER.getBytes(StandardCharsets.UTF_8));

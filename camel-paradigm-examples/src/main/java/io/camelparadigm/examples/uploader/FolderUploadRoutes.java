@@ -161,9 +161,11 @@ public class FolderUploadRoutes extends RouteBuilder {
     }
 
     String queueUri() {
-        // a few files ready per uploader; a full queue makes the walk wait
+        // a few files ready per uploader; a full queue makes the walk wait. A SEDA consumer that finds Camel still
+        // starting sleeps for its poll timeout (default 1 s) before taking the first file: 100 ms lets the uploads
+        // start as soon as the walk does
         return "seda:upload-file?concurrentConsumers=" + settings.concurrency() + "&size=" + 2 * settings.concurrency()
-               + "&blockWhenFull=true";
+               + "&blockWhenFull=true&pollTimeout=100";
     }
 
     String finalDocumentsUri() {
