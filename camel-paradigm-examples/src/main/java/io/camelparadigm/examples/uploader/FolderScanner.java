@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -34,6 +36,39 @@ public final class FolderScanner {
         default boolean stop() {
             return false;
         }
+
+        /**
+         * Asked before a folder is listed: true skips it and everything below it.
+         *
+         * @param relativeDir the folder below the walked one, {@code /}-separated; {@code ""} for the walked one
+         * @param modified    its modification time, in nanoseconds since the epoch
+         */
+        default boolean skipFolder(String relativeDir, long modified) {
+            return false;
+        }
+
+        /**
+         * A folder (not skipped) was listed to the end.
+         *
+         * @param files             the files of the folder handed to {@link #upload}
+         * @param onlyUploadedFiles true when every entry of the folder was such a file: no subfolder, nothing
+         *                          skipped, excluded, unreadable or other than a regular file
+         */
+        default void folderListed(String relativeDir, long modified, long files, boolean onlyUploadedFiles) {
+        }
+    }
+
+    /** A folder being listed: what its entries were so far. */
+    private static final class Listing {
+        final String relativeDir;
+        final long modified;
+        long files;
+        boolean onlyUploadedFiles = true;
+
+        Listing(String relativeDir, long modified) {
+            this.relativeDir = relativeDir;
+            this.modified = modified;
+        }
     }
 
     private final NameFilter nameFilter;
@@ -58,8 +93,21 @@ public final class FolderScanner {
         }
         Path root = folder.toAbsolutePath().normalize();
         boolean[] stopped = {false};
+        Deque<Listing> listings = new ArrayDeque<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    notOnlyUploadedFiles(listings);
+                    String relativeDir = relativePath(root, dir);
+                    long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+                    if (listener.skipFolder(relativeDir, modified)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    listings.push(new Listing(relativeDir, modified));
+                    return FileVisitResult.CONTINUE;
+                }
+
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     if (listener.stop()) {
@@ -67,19 +115,23 @@ public final class FolderScanner {
                         return FileVisitResult.TERMINATE;
                     }
                     if (!attributes.isRegularFile()) {
+                        notOnlyUploadedFiles(listings);
                         return FileVisitResult.CONTINUE;
                     }
                     String name = file.getFileName().toString();
                     if (!nameFilter.accepts(name)) {
+                        notOnlyUploadedFiles(listings);
                         listener.excluded();
                         return FileVisitResult.CONTINUE;
                     }
                     String relativePath = relativePath(root, file);
                     SkipReason reason = skipReason(file, name, attributes.size());
                     if (reason == null) {
+                        listings.peek().files++;
                         listener.upload(new ScannedFile(file, relativePath, attributes.size(),
                                 attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
                     } else {
+                        notOnlyUploadedFiles(listings);
                         listener.skipped(relativePath, reason);
                     }
                     return FileVisitResult.CONTINUE;
@@ -87,7 +139,16 @@ public final class FolderScanner {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException failure) {
+                    notOnlyUploadedFiles(listings);
                     listener.skipped(relativePath(root, file), SkipReason.UNREADABLE);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException failure) {
+                    Listing listing = listings.pop();
+                    listener.folderListed(listing.relativeDir, listing.modified, listing.files,
+                            listing.onlyUploadedFiles && failure == null);
                     return FileVisitResult.CONTINUE;
                 }
             });
@@ -95,6 +156,13 @@ public final class FolderScanner {
             throw new UncheckedIOException("Cannot scan " + root, e);
         }
         return !stopped[0];
+    }
+
+    private static void notOnlyUploadedFiles(Deque<Listing> listings) {
+        Listing current = listings.peek();
+        if (current != null) {
+            current.onlyUploadedFiles = false;
+        }
     }
 
     private SkipReason skipReason(Path file, String name, long size) {

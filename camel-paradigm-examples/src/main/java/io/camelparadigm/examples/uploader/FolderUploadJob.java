@@ -290,6 +290,7 @@ public final class FolderUploadJob {
 
     /** Counts the selected files on another thread, for the percentage and the ETA; the uploads do not wait. */
     private void countFilesAhead() {
+        DoneFolders doneFolders = new DoneFolders(state, Clock.systemUTC());
         Thread counter = new Thread(() -> {
             long[] selectedAndExcluded = new long[2];
             try {
@@ -312,6 +313,13 @@ public final class FolderUploadJob {
                     @Override
                     public boolean stop() {
                         return progress.isStopping();
+                    }
+
+                    @Override
+                    public boolean skipFolder(String relativeDir, long modified) {
+                        long files = settings.sync() ? -1 : doneFolders.doneFiles(relativeDir, modified);
+                        selectedAndExcluded[0] += Math.max(0, files);
+                        return files >= 0;
                     }
                 });
                 if (complete) {

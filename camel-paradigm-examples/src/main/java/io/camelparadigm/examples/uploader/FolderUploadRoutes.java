@@ -1,5 +1,6 @@
 package io.camelparadigm.examples.uploader;
 
+import java.time.Clock;
 import java.util.stream.Collectors;
 
 import io.camelparadigm.component.paradigm.ParadigmConstants;
@@ -36,6 +37,8 @@ public class FolderUploadRoutes extends RouteBuilder {
     private final UploadSteps steps;
     private final ProcessingFollower follower;
     private final SyncPlan plan;
+    /** Null with --sync (and its dry run), which must see every file. */
+    private final DoneFolders doneFolders;
 
     /** @param plan a dry run's plan, which the walk fills instead of queuing files; null otherwise */
     public FolderUploadRoutes(UploaderSettings settings, long workspaceId, UploadProgress progress,
@@ -47,6 +50,7 @@ public class FolderUploadRoutes extends RouteBuilder {
         this.state = state;
         this.steps = new UploadSteps(progress, state, settings.onExisting(), settings.sync());
         this.follower = new ProcessingFollower(progress);
+        this.doneFolders = settings.sync() ? null : new DoneFolders(state, Clock.systemUTC());
     }
 
     @Override
@@ -55,6 +59,9 @@ public class FolderUploadRoutes extends RouteBuilder {
                 .process(this::walk);
 
         from(queueUri()).routeId("upload-file")
+                .onCompletion()
+                    .process(this::settled)
+                .end()
                 // the paradigm client already retried what is worth retrying (429, 503, lost connections)
                 .onException(Throwable.class)
                     .handled(true)
@@ -110,8 +117,14 @@ public class FolderUploadRoutes extends RouteBuilder {
                                 settings.sync() ? SkipReason.UNCHANGED : SkipReason.ALREADY_UPLOADED);
                         return;
                     }
+                    if (doneFolders != null) {
+                        doneFolders.handed(file);
+                    }
                     if (progress.maxFailsReached()) {
                         progress.scanSkipped(file.relativePath(), SkipReason.NOT_ATTEMPTED);
+                        if (doneFolders != null) {
+                            doneFolders.settled(file);
+                        }
                         return;
                     }
                     progress.handed();
@@ -135,12 +148,41 @@ public class FolderUploadRoutes extends RouteBuilder {
                 public boolean stop() {
                     return progress.isStopping();
                 }
+
+                @Override
+                public boolean skipFolder(String relativeDir, long modified) {
+                    if (doneFolders == null) {
+                        return false;
+                    }
+                    long files = doneFolders.doneFiles(relativeDir, modified);
+                    if (files >= 0) {
+                        progress.scanSkippedFolder(relativeDir, files, SkipReason.ALREADY_UPLOADED);
+                        return true;
+                    }
+                    doneFolders.listing(relativeDir, modified);
+                    return false;
+                }
+
+                @Override
+                public void folderListed(String relativeDir, long modified, long files, boolean onlyUploadedFiles) {
+                    if (doneFolders != null) {
+                        doneFolders.listed(relativeDir, files, onlyUploadedFiles);
+                    }
+                }
             });
             if (complete) {
                 progress.scanComplete();
             }
         } finally {
             stopQuietly(template);
+        }
+    }
+
+    /** A handed file's route ended, however: its folder may now be done. */
+    private void settled(Exchange exchange) {
+        ScannedFile file = exchange.getProperty(ScannedFile.class.getName(), ScannedFile.class);
+        if (doneFolders != null && file != null) {
+            doneFolders.settled(file);
         }
     }
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * Files counted by reason, keeping only the first few file names of each reason (alphabetically) for the summary,
@@ -13,8 +13,8 @@ import java.util.TreeSet;
  */
 final class ReasonTally {
 
-    /** A reason, how many files had it, and the first of them. */
-    record Group(String reason, long count, List<String> examples) {
+    /** A reason, how many files had it, the first of them, and how many files those first ones stand for. */
+    record Group(String reason, long count, List<String> examples, long examplesCount) {
     }
 
     static final int EXAMPLES = 3;
@@ -25,9 +25,14 @@ final class ReasonTally {
     private long total;
 
     void add(String reason, String file) {
+        add(reason, file, 1);
+    }
+
+    /** {@code count} files for one reason, shown as {@code example} (a folder's files, say). */
+    void add(String reason, String example, long count) {
         String key = groups.containsKey(reason) || groups.size() < MAX_REASONS ? reason : OTHER_REASONS;
-        groups.computeIfAbsent(key, k -> new Counted()).add(file);
-        total++;
+        groups.computeIfAbsent(key, k -> new Counted()).add(example, count);
+        total += count;
     }
 
     long total() {
@@ -41,19 +46,21 @@ final class ReasonTally {
 
     List<Group> groups() {
         List<Group> list = new ArrayList<>();
-        groups.forEach((reason, counted) -> list.add(new Group(reason, counted.count, List.copyOf(counted.first))));
+        groups.forEach((reason, counted) -> list.add(new Group(reason, counted.count,
+                List.copyOf(counted.first.keySet()), counted.first.values().stream().mapToLong(Long::longValue).sum())));
         return list;
     }
 
     private static final class Counted {
-        private final TreeSet<String> first = new TreeSet<>();
+        /** Each example with the number of files it stands for: 1 for a file, more for a folder. */
+        private final TreeMap<String, Long> first = new TreeMap<>();
         private long count;
 
-        void add(String file) {
-            count++;
-            first.add(file);
+        void add(String example, long files) {
+            count += files;
+            first.merge(example, files, Long::sum);
             if (first.size() > EXAMPLES) {
-                first.pollLast();
+                first.pollLastEntry();
             }
         }
     }

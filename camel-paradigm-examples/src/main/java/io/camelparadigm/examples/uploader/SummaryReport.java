@@ -64,8 +64,8 @@ public final class SummaryReport {
     private static void reasons(StringBuilder text, List<ReasonTally.Group> groups) {
         for (ReasonTally.Group group : groups) {
             List<String> shown = new ArrayList<>(group.examples());
-            if (group.count() > shown.size()) {
-                shown.add("and " + (group.count() - shown.size()) + " more");
+            if (group.count() > group.examplesCount()) {
+                shown.add("and " + (group.count() - group.examplesCount()) + " more");
             }
             text.append(String.format(Locale.ROOT, "  %6d  %s: %s%n", group.count(), group.reason(),
                     String.join(", ", shown)));

@@ -113,6 +113,14 @@ public final class UploadProgress {
         changed();
     }
 
+    /** The walk skipped a whole folder of {@code files} files, for {@code reason}. */
+    public synchronized void scanSkippedFolder(String relativeDir, long files, SkipReason reason) {
+        scanSkipped += files;
+        skipped.add(reason.description(),
+                (relativeDir.isEmpty() ? "." : relativeDir) + "/ (" + files + (files == 1 ? " file)" : " files)"), files);
+        changed();
+    }
+
     /** A file was queued for upload. */
     public synchronized void handed() {
         handed++;

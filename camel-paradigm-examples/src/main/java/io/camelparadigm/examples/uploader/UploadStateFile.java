@@ -179,6 +179,27 @@ public final class UploadStateFile implements AutoCloseable {
         }
     }
 
+    /**
+     * How many files {@link #folderDone} recorded for {@code key} with the modification time {@code modified};
+     * -1 when it recorded none, or with another time.
+     */
+    public long folderFiles(String key, long modified) {
+        long[] hash = hash(key);
+        lock.readLock().lock();
+        try {
+            int offset = slotOffset(find(hash));
+            return (table.getLong(offset) & DONE) != 0 && table.getLong(offset + MODIFIED) == modified
+                    ? table.getLong(offset + SIZE) : -1;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Records that every one of the {@code files} files of a folder, as it was at {@code modified}, is done. */
+    public void folderDone(String key, long modified, long files) {
+        write(key, true, files, modified, 0);
+    }
+
     /** Marks {@code key} started, before its upload is sent; a key already done stays done. */
     public void started(String key) {
         write(key, false, 0, 0, 0);

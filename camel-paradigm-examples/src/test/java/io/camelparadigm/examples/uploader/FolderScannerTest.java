@@ -1,11 +1,13 @@
 package io.camelparadigm.examples.uploader;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +100,53 @@ class FolderScannerTest {
         return scan(scanner, folder);
     }
 
+    @Test
+    void eachListedFolderIsReportedWithItsFilesAndWhetherUploadedFilesWereAllItHeld() throws IOException {
+        write("top.md", 10);
+        write("a/one.pdf", 10);
+        write("a/two.pdf", 10);
+        write("b/kept.pdf", 10);
+        write("b/notes.sh", 10);
+        write("c/d/deep.txt", 10);
+
+        Found found = scan(new FolderScanner(NameFilter.acceptAll(), SUPPORTED, 1000));
+
+        assertThat(found.folders).containsExactlyInAnyOrder(
+                ": 1 files, only uploaded files false", // holds folders
+                "a: 2 files, only uploaded files true",
+                "b: 1 files, only uploaded files false", // notes.sh is skipped
+                "c: 0 files, only uploaded files false",
+                "c/d: 1 files, only uploaded files true");
+    }
+
+    @Test
+    void aSkippedFolderIsNeitherListedNorReported() throws IOException {
+        write("a/one.pdf", 10);
+        write("a/sub/two.pdf", 10);
+        write("b/three.pdf", 10);
+        Found found = new Found() {
+            @Override
+            public boolean skipFolder(String relativeDir, long modified) {
+                assertThat(modified).isEqualTo(modifiedNanos(folder.resolve(relativeDir)));
+                return relativeDir.equals("a");
+            }
+        };
+
+        assertThat(new FolderScanner(NameFilter.acceptAll(), SUPPORTED, 1000).scan(folder, found)).isTrue();
+
+        assertThat(found.upload).extracting(ScannedFile::relativePath).containsExactly("b/three.pdf");
+        assertThat(found.folders).containsExactlyInAnyOrder(": 0 files, only uploaded files false",
+                "b: 1 files, only uploaded files true");
+    }
+
+    private static long modifiedNanos(Path path) {
+        try {
+            return Files.getLastModifiedTime(path).to(TimeUnit.NANOSECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static Found scan(FolderScanner scanner, Path root) {
         Found found = new Found();
         assertThat(scanner.scan(root, found)).isTrue();
@@ -121,8 +170,9 @@ class FolderScannerTest {
         }
     }
 
-    private static final class Found implements FolderScanner.Listener {
+    private static class Found implements FolderScanner.Listener {
         final List<ScannedFile> upload = new ArrayList<>();
+        final List<String> folders = new ArrayList<>();
         final List<String> skipped = new ArrayList<>();
         int excluded;
 
@@ -139,6 +189,11 @@ class FolderScannerTest {
         @Override
         public void excluded() {
             excluded++;
+        }
+
+        @Override
+        public void folderListed(String relativeDir, long modified, long files, boolean onlyUploadedFiles) {
+            folders.add(relativeDir + ": " + files + " files, only uploaded files " + onlyUploadedFiles);
         }
     }
 }

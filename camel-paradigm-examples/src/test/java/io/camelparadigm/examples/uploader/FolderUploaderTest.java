@@ -3,7 +3,9 @@ package io.camelparadigm.examples.uploader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +102,52 @@ class FolderUploaderTest {
         assertThat(uploadRequests()).hasSize(4);
         assertThat(storedNames()).hasSize(7).doesNotHaveDuplicates();
         assertThat(Files.exists(temp.resolve("state.txt"))).isTrue();
+    }
+
+    @Test
+    void aRerunCountsAFolderWhoseFilesWereAllUploadedWithoutListingItWhileItsTimeIsUnchanged() throws IOException {
+        Path share = folder("a/1.txt", "a/2.txt", "b/1.txt", "b/2.txt", "c/1.txt", "c/2.txt");
+        FileTime anHourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        for (String dir : List.of("a", "b", "c")) {
+            Files.setLastModifiedTime(share.resolve(dir), anHourAgo);
+        }
+        String stateFile = "--state-file=" + temp.resolve("state");
+        UploaderRun first = run("--files-dir=" + share, stateFile);
+        assertThat(first.status()).as(first.output()).isZero();
+        PARADIGM.clearRequests();
+        // a file created in b changes b's time: b is listed again
+        Files.writeString(share.resolve("b/3.txt"), "new in b");
+        // one created in a, whose time is then set back: a is not listed, so its new file is not seen
+        Files.writeString(share.resolve("a/3.txt"), "new in a");
+        Files.setLastModifiedTime(share.resolve("a"), anHourAgo);
+
+        UploaderRun second = run("--files-dir=" + share, stateFile);
+
+        assertThat(second.status()).as(second.output()).isZero();
+        assertThat(uploadRequests()).hasSize(1);
+        assertThat(storedNames()).hasSize(7);
+        assertThat(PARADIGM.storedFiles(PARADIGM.workspaceId())).filteredOn(file -> file.externalId().endsWith("/b/3.txt"))
+                .hasSize(1);
+        assertThat(second.output()).contains("Summary: 7 files selected, 1 uploaded",
+                "6  already uploaded (state file): a/ (2 files), b/1.txt, b/2.txt, and 2 more");
+    }
+
+    @Test
+    void aFolderChangedJustBeforeItWasListedIsListedAgainNextTime() throws IOException {
+        Path share = folder("a/1.txt");
+        String stateFile = "--state-file=" + temp.resolve("state");
+        UploaderRun first = run("--files-dir=" + share, stateFile);
+        assertThat(first.status()).as(first.output()).isZero();
+        FileTime listedTime = Files.getLastModifiedTime(share.resolve("a"));
+        Files.writeString(share.resolve("a/2.txt"), "added");
+        Files.setLastModifiedTime(share.resolve("a"), listedTime);
+        PARADIGM.clearRequests();
+
+        UploaderRun second = run("--files-dir=" + share, stateFile);
+
+        assertThat(second.status()).as(second.output()).isZero();
+        assertThat(uploadRequests()).as("a was changed less than a minute before the first run listed it").hasSize(1);
+        assertThat(storedNames()).hasSize(2);
     }
 
     @Test

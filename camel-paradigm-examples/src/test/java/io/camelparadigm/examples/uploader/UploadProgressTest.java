@@ -40,7 +40,7 @@ class UploadProgressTest {
         assertThat(snapshot.failed()).isEqualTo(1);
         assertThat(snapshot.inFlight()).isZero();
         assertThat(progress.summary().failures())
-                .containsExactly(new ReasonTally.Group("parsing_failed: Unsupported layout", 1, java.util.List.of("f1")));
+                .containsExactly(new ReasonTally.Group("parsing_failed: Unsupported layout", 1, java.util.List.of("f1"), 1));
         assertThat(progress.summary().processedByStatus()).containsEntry("embedded", 1L);
     }
 
