@@ -3,6 +3,7 @@ package io.camelparadigm.component.paradigm.client;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -16,50 +17,65 @@ final class FailedAttempt extends Exception {
 
     enum Kind {
         /** The request never left: no connection could be opened (refused, timed out, unknown host). */
-        NOT_SENT(true, false),
-        /** Sent, but no answer came back (connection closed or reset, read timeout): the server may have acted. */
-        NO_ANSWER(true, true),
+        NOT_SENT(true, false, false),
+        /** Sent, but the connection was closed or reset with no answer: the server may have acted. */
+        NO_ANSWER(true, true, false),
+        /** Sent, but no answer came within the response timeout: the server may have acted, or still be acting. */
+        TIMED_OUT(true, true, true),
         /** 429: too many requests; the server did not act on it. */
-        THROTTLED(true, false),
+        THROTTLED(true, false, false),
         /** 503: maintenance or overload; the server did not act on it. */
-        UNAVAILABLE(true, false),
-        /** 502 or 504: a proxy got no (timely) answer from the service, which may have acted on the request. */
-        GATEWAY(true, true),
+        UNAVAILABLE(true, false, false),
+        /** 502: a proxy got a broken answer (or none) from the service, which may have acted on the request. */
+        BAD_GATEWAY(true, true, false),
+        /** 504: a proxy stopped waiting for the service, which may have acted, or still be acting, on the request. */
+        GATEWAY_TIMEOUT(true, true, true),
         /** Any other error answer: sending the same request again would get the same answer. */
-        FINAL(false, false);
+        FINAL(false, false, false);
 
         private final boolean retryable;
         private final boolean mayHaveReachedService;
+        private final boolean mayStillBeRunning;
 
-        Kind(boolean retryable, boolean mayHaveReachedService) {
+        Kind(boolean retryable, boolean mayHaveReachedService, boolean mayStillBeRunning) {
             this.retryable = retryable;
             this.mayHaveReachedService = mayHaveReachedService;
+            this.mayStillBeRunning = mayStillBeRunning;
         }
     }
 
     private final Kind kind;
+    private final Throttling throttling;
     private final transient ParadigmException error;
 
-    private FailedAttempt(Kind kind, ParadigmException error) {
+    private FailedAttempt(Kind kind, Throttling throttling, ParadigmException error) {
         super(error.getMessage(), error, false, false);
         this.kind = kind;
+        this.throttling = throttling;
         this.error = error;
     }
 
-    /** The service answered with an error status. */
-    static FailedAttempt answered(ParadigmApiException error) {
+    /**
+     * The service answered with an error status.
+     *
+     * @param throttling how the key's gate read a 429; null for other statuses
+     */
+    static FailedAttempt answered(ParadigmApiException error, Throttling throttling) {
         Kind kind = switch (error.getHttpStatus()) {
             case 429 -> Kind.THROTTLED;
             case 503 -> Kind.UNAVAILABLE;
-            case 502, 504 -> Kind.GATEWAY;
+            case 502 -> Kind.BAD_GATEWAY;
+            case 504 -> Kind.GATEWAY_TIMEOUT;
             default -> Kind.FINAL;
         };
-        return new FailedAttempt(kind, error);
+        return new FailedAttempt(kind, throttling, error);
     }
 
     /** The exchange with the service broke off; {@code cause} tells whether the request left at all. */
     static FailedAttempt broken(IOException cause, ParadigmException error) {
-        return new FailedAttempt(neverSent(cause) ? Kind.NOT_SENT : Kind.NO_ANSWER, error);
+        Kind kind = neverSent(cause) ? Kind.NOT_SENT : cause instanceof SocketTimeoutException ? Kind.TIMED_OUT
+                : Kind.NO_ANSWER;
+        return new FailedAttempt(kind, null, error);
     }
 
     private static boolean neverSent(IOException e) {
@@ -81,6 +97,19 @@ final class FailedAttempt extends Exception {
     /** True when the service may have acted on the request although no success answer came back. */
     boolean mayHaveReachedService() {
         return kind.mayHaveReachedService;
+    }
+
+    /**
+     * True when the service may still be working on the request: a proxy or this client stopped waiting for it (504,
+     * response timeout). What it stores may show only later, so a look-up right away could miss it.
+     */
+    boolean mayStillBeRunning() {
+        return kind.mayStillBeRunning;
+    }
+
+    /** How the key's gate read this 429; null for any other failure. */
+    Throttling throttling() {
+        return throttling;
     }
 
     /** Seconds the server asked to wait before the next try, on a 429 or 503 that said so; else null. */

@@ -396,9 +396,9 @@ public class ParadigmClient {
             return response;
         }
         ParadigmApiException error = apiError(operation, subject, response);
-        permit.answered(response.status(), error.getCode(), error.getRetryAfterSeconds());
+        Throttling throttling = permit.answered(response.status(), error.getCode(), error.getRetryAfterSeconds());
         gate.statistics().failed(error);
-        throw FailedAttempt.answered(error);
+        throw FailedAttempt.answered(error, throttling);
     }
 
     private Response capture(ClassicHttpResponse response) throws IOException {

@@ -12,11 +12,18 @@ import org.slf4j.LoggerFactory;
  * When a failed request is sent again, and after how long.
  * <ul>
  * <li>429 and 503 wait what {@code Retry-After} says, plus a jitter of up to a tenth of it (at most
- * {@code initialDelay}) so throttled requests do not all come back at once; a {@code Retry-After} longer than
- * {@code maxRetryAfter} fails at once instead of looking like a hang. Without {@code Retry-After}, they back off like the others.</li>
+ * {@code initialDelay}) so throttled requests do not all come back at once; a 429 the key's gate read as
+ * {@link Throttling#TRANSIENT} (one among successes) waits {@code Retry-After} alone, its retry being as spread as
+ * the requests were. A {@code Retry-After} longer than {@code maxRetryAfter} fails at once instead of looking like a
+ * hang. Without {@code Retry-After}, they back off like the others.</li>
  * <li>502, 504 and broken connections back off exponentially from {@code initialDelay} up to {@code maxDelay},
  * each delay drawn between half and all of its value (jitter); the exponent counts these failures of the request
  * only, not the 429s and 503s whose Retry-After it waited.</li>
+ * <li>The look-up is the pause: the first time an upload with an external id gets a 502 or loses its connection,
+ * its external id is looked up at once, without the backoff. The look-up is a request of its own (with its own
+ * retries and backoff if the service is not there), and the service had stopped working on the upload, so what it
+ * stored shows now. After a 504 or a response timeout the service may still be storing it: the backoff comes
+ * first, as it does from the second such failure of the same upload on.</li>
  * <li>At most {@code maxRetries} retries; any other error status is final at once.</li>
  * <li>What may be re-sent depends on the request ({@link Resend}): an upload is not idempotent.</li>
  * </ul>
@@ -142,17 +149,26 @@ public final class RetryPolicy {
         }
         Long retryAfter = failure.retryAfterSeconds();
         if (retryAfter == null) {
-            return backoff(backoffs);
+            return lookUpAtOnce(failure, resend, backoffs) ? Duration.ZERO : backoff(backoffs);
         }
         if (retryAfter > maxRetryAfter.toSeconds()) {
             throw failure.error("the server asked to wait " + retryAfter + " s before retrying, more than maxRetryAfter="
                                 + maxRetryAfter.toSeconds() + " s: failing now instead of waiting");
         }
-        // a little jitter so throttled requests do not all come back at once, small beside the wait itself: the
-        // random 429s of a busy service are already spread, and each one's wait is its request's whole cost
         Duration wait = Duration.ofSeconds(retryAfter);
+        if (failure.throttling() == Throttling.TRANSIENT) {
+            // a 429 now and then among successes: the retries are as spread as the requests were
+            return wait;
+        }
+        // a little jitter so throttled requests do not all come back at once, small beside the wait itself
         Duration tenth = wait.dividedBy(10);
         return wait.plus(jitter(tenth.compareTo(initialDelay) < 0 ? tenth : initialDelay));
+    }
+
+    /** Whether the look-up before re-sending takes the place of the backoff ("the look-up is the pause"). */
+    private static boolean lookUpAtOnce(FailedAttempt failure, Resend resend, int backoffs) {
+        return resend == Resend.AFTER_LOOKUP && failure.mayHaveReachedService() && !failure.mayStillBeRunning()
+               && backoffs == 1;
     }
 
     /** Exponential backoff of the n-th retry (from 1), capped at maxDelay, drawn between half and all of it. */
@@ -167,6 +183,9 @@ public final class RetryPolicy {
     }
 
     private void sleep(String operation, Duration delay, FailedAttempt failure) {
+        if (delay.isZero()) {
+            return;
+        }
         try {
             sleeper.sleep(delay.toMillis());
         } catch (InterruptedException e) {

@@ -2,6 +2,8 @@ package io.camelparadigm.component.paradigm.client;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +28,12 @@ class RetryPolicyTest {
     }
 
     private static FailedAttempt status(int status, Long retryAfter) {
-        return FailedAttempt.answered(new ParadigmApiException("op", status, "reason", "code", "error", "detail",
-                retryAfter, "HTTP " + status));
+        return FailedAttempt.answered(apiError(status, retryAfter), null);
+    }
+
+    private static ParadigmApiException apiError(int status, Long retryAfter) {
+        return new ParadigmApiException("op", status, "reason", "code", "error", "detail", retryAfter,
+                "HTTP " + status);
     }
 
     private static FailedAttempt broken(IOException cause) {
@@ -195,6 +201,65 @@ class RetryPolicyTest {
         });
 
         assertThat(lookups).hasValue(0);
+    }
+
+    @Test
+    void theLookUpIsThePauseTheFirstTimeAnUploadGetsABadGatewayOrLosesItsConnection() {
+        for (FailedAttempt first : List.of(status(502, null), broken(new NoHttpResponseException("gone")),
+                broken(new SocketException("Connection reset")))) {
+            sleeps.clear();
+            Script script = new Script(status(429, 1L), first, status(502, null));
+            AtomicInteger lookups = new AtomicInteger();
+
+            assertThat(policy(5, 1).run("upload", Resend.AFTER_LOOKUP, script, () -> {
+                lookups.incrementAndGet();
+                return null;
+            })).isEqualTo("ok");
+
+            assertThat(script.tries).hasValue(4);
+            assertThat(lookups).hasValue(2);
+            // the 429's Retry-After, no backoff before the first look-up, the second 502's backoff (its second)
+            assertThat(sleeps).containsExactly(1_100L, 200L);
+        }
+    }
+
+    @Test
+    void theBackoffComesBeforeTheLookUpWhenTheServiceMayStillBeStoringTheUpload() {
+        for (FailedAttempt stillRunning : List.of(status(504, null),
+                broken(new SocketTimeoutException("Read timed out")))) {
+            sleeps.clear();
+            AtomicInteger lookups = new AtomicInteger();
+
+            policy(5, 1).run("upload", Resend.AFTER_LOOKUP, new Script(stillRunning), () -> {
+                lookups.incrementAndGet();
+                return null;
+            });
+
+            assertThat(lookups).hasValue(1);
+            assertThat(sleeps).containsExactly(100L);
+        }
+    }
+
+    @Test
+    void aLone429AmongSuccessesWaitsItsRetryAfterWithoutJitterAndLimitsKeepTheirs() {
+        KeyGate gate = KeyGate.unshared("http://127.0.0.1");
+        for (int i = 0; i < 20; i++) {
+            gate.acquire("op", false, Duration.ofSeconds(60)).answered(201, null, null);
+        }
+        FailedAttempt alone = answeredBy(gate, 429, null);
+        FailedAttempt tooManyUploads = answeredBy(gate, 429, Throttling.TOO_MANY_CONCURRENT_UPLOADS);
+        assertThat(alone.throttling()).isEqualTo(Throttling.TRANSIENT);
+        assertThat(tooManyUploads.throttling()).isEqualTo(Throttling.CONCURRENCY);
+
+        policy(5, 1).run("op", Resend.ALWAYS, new Script(alone, tooManyUploads, status(503, 1L)), () -> null);
+
+        assertThat(sleeps).containsExactly(1_000L, 1_100L, 1_100L);
+    }
+
+    /** A 429 with Retry-After 1 s as the client makes it: read by the key's gate first. */
+    private static FailedAttempt answeredBy(KeyGate gate, int status, String code) {
+        Throttling throttling = gate.acquire("op", false, Duration.ofSeconds(60)).answered(status, code, 1L);
+        return FailedAttempt.answered(apiError(status, 1L), throttling);
     }
 
     @Test
