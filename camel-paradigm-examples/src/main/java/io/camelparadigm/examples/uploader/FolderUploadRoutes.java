@@ -3,7 +3,7 @@ package io.camelparadigm.examples.uploader;
 import java.time.Clock;
 import java.util.stream.Collectors;
 
-import io.camelparadigm.component.paradigm.ParadigmConstants;
+import io.camelparadigm.component.paradigm.ParadigmEndpoint;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -18,9 +18,8 @@ import org.apache.camel.builder.RouteBuilder;
  * by external id the files whose earlier upload was cut short, uploads the rest with {@code paradigm:upload}
  * (whose client retries 429, 503 and lost connections) and records the outcome; with {@code --sync}, changed files
  * go to {@code paradigm:upload?onExisting=replace} (see {@link UploadSteps});</li>
- * <li>{@code timer:follow-processing} lists, once per poll interval, the documents of the workspace that reached a
- * final status since the last listing ({@link ProcessingFollower}), and reports those of this run to the
- * progress.</li>
+ * <li>{@code paradigm:fileEvents} reports, once per poll interval, the documents of the workspace that reached a
+ * final status ({@link ProcessingFollower}); those of this run settle in the progress.</li>
  * </ul>
  * Send any message to {@code direct:upload-folder} to run it; it returns once every file is queued.
  */
@@ -28,7 +27,6 @@ public class FolderUploadRoutes extends RouteBuilder {
 
     /** The route following processing, started before the first upload. */
     public static final String FOLLOW_ROUTE = "follow-processing";
-    private static final int FOLLOW_PAGE_SIZE = 100;
 
     private final UploaderSettings settings;
     private final long workspaceId;
@@ -81,8 +79,11 @@ public class FolderUploadRoutes extends RouteBuilder {
                     .process(steps::replaced)
                 .end();
 
-        // Started by the job once the key is checked; a listing starts only when the previous one is over.
-        from("timer:follow-processing?delay=0&period=" + settings.pollInterval().toMillis()).routeId(FOLLOW_ROUTE)
+        // Started by the job once the key is checked.
+        ParadigmEndpoint finalStatuses = getContext().getEndpoint(
+                ProcessingFollower.uri(workspaceId, settings.pollInterval()), ParadigmEndpoint.class);
+        finalStatuses.setPollStrategy(follower);
+        from(finalStatuses).routeId(FOLLOW_ROUTE)
                 .autoStartup(false)
                 .onException(Throwable.class)
                     .handled(true)
@@ -92,10 +93,7 @@ public class FolderUploadRoutes extends RouteBuilder {
                         }
                     })
                 .end()
-                .filter(follower::prepare)
-                    .to(finalDocumentsUri())
-                    .process(follower::listed)
-                .end();
+                .process(follower::finalStatus);
     }
 
     /** Walks the folder on the caller's thread; each file to upload waits for room on the queue. */
@@ -208,11 +206,6 @@ public class FolderUploadRoutes extends RouteBuilder {
         // start as soon as the walk does
         return "seda:upload-file?concurrentConsumers=" + settings.concurrency() + "&size=" + 2 * settings.concurrency()
                + "&blockWhenFull=true&pollTimeout=100";
-    }
-
-    String finalDocumentsUri() {
-        return "paradigm:listFiles?workspaceId=" + workspaceId + "&status=" + ProcessingFollower.FINAL_STATUSES
-               + "&ordering=created_at&pageSize=" + FOLLOW_PAGE_SIZE + "&streamResults=true";
     }
 
     String lookupUri() {

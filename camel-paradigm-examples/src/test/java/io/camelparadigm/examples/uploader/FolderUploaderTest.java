@@ -7,6 +7,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -365,6 +366,42 @@ class FolderUploaderTest {
                 .allSatisfy(file -> assertThat(file.status()).isEqualTo("embedded"));
     }
 
+    /**
+     * Issue 11: a page-number listing costs the server in proportion to its offset, and a follower reading pages of
+     * every document final since its last listing fell behind in a 200,000-file run. Here the follower's listings
+     * are held until every upload arrived, so that the next listing holds 600 final documents (six pages or more):
+     * each page must be asked for by key, after the last document read.
+     */
+    @Test
+    void theProcessingFollowerReadsEachPageByKeyNeverByPageNumber() throws IOException {
+        int files = 600;
+        Path folder = Files.createDirectories(temp.resolve("many"));
+        for (int i = 0; i < files; i++) {
+            Files.writeString(folder.resolve("doc-" + i + ".txt"), "document " + i);
+        }
+        CountDownLatch uploaded = new CountDownLatch(files);
+        PARADIGM.onRequest(request -> {
+            if (request.method().equals("POST") && request.path().equals("/api/v3/files")) {
+                uploaded.countDown();
+            } else if (isListing(request)) {
+                try {
+                    uploaded.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+
+        UploaderRun run = run("--files-dir=" + folder, "--batch-size=50");
+
+        assertThat(run.status()).as(run.output()).isZero();
+        assertThat(run.output()).contains("  embedded              600", "Every uploaded document is processed.");
+        List<RecordedRequest> listings = PARADIGM.requests().stream().filter(FolderUploaderTest::isListing).toList();
+        assertThat(listings).as("the follower's listings").isNotEmpty()
+                .noneSatisfy(listing -> assertThat(queryParameters(listing)).containsKey("page"))
+                .anySatisfy(listing -> assertThat(queryParameters(listing)).containsKey("created_at_after"));
+    }
+
     @Test
     void theFirstUploadsAreAsManyInFlightAsTheBatchSize() throws IOException, InterruptedException {
         int batchSize = 30;
@@ -417,6 +454,20 @@ class FolderUploaderTest {
         return PARADIGM.requests().stream()
                 .filter(request -> request.method().equals("POST") && request.path().equals("/api/v3/files"))
                 .toList();
+    }
+
+    /** A listing of the workspace's documents by last change: what follows processing. */
+    private static boolean isListing(RecordedRequest request) {
+        return request.method().equals("GET") && request.path().equals("/api/v3/files")
+               && queryParameters(request).containsKey("updated_at_after");
+    }
+
+    private static Map<String, String> queryParameters(RecordedRequest request) {
+        if (request.query() == null || request.query().isEmpty()) {
+            return Map.of();
+        }
+        return java.util.Arrays.stream(request.query().split("&")).map(pair -> pair.split("=", 2))
+                .collect(Collectors.toMap(pair -> pair[0], pair -> pair.length > 1 ? pair[1] : "", (a, b) -> b));
     }
 
     private static List<RecordedRequest> lookups() {
