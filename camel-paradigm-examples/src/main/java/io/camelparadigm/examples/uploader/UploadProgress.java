@@ -63,12 +63,6 @@ public final class UploadProgress {
     private long tagsNotApplied;
     private long done;
     private long lastChangeMillis;
-    private Instant firstCreatedAt;
-    /**
-     * How far the server's clock is ahead of this one at least, from the answers' created_at (a replacement's
-     * updated_at).
-     */
-    private Duration serverAhead;
     private final FileIdSet processing = new FileIdSet();
     /** Upload sessions holding documents still processing, with how many: what a reconciliation lists. */
     private final Map<String, Long> processingBySession = new HashMap<>();
@@ -151,21 +145,20 @@ public final class UploadProgress {
     }
 
     /** Paradigm stored the document in upload session {@code sessionUuid}; it is processed from now on. */
-    public synchronized void uploaded(String relativePath, long fileId, String sessionUuid, Instant createdAt,
-                                      String status, String statusDetail) {
+    public synchronized void uploaded(String relativePath, long fileId, String sessionUuid, String status,
+                                      String statusDetail) {
         uploaded++;
-        sent(relativePath, fileId, sessionUuid, createdAt, status, statusDetail, earlyTerminal.remove(fileId));
+        sent(relativePath, fileId, sessionUuid, status, statusDetail, earlyTerminal.remove(fileId));
     }
 
     /**
-     * {@code --sync}: Paradigm replaced the document's content at {@code updatedAt}; it is processed again from now
-     * on. A final status seen before this answer is the former content's, so it is not taken for the new one's.
+     * {@code --sync}: Paradigm replaced the document's content; it is processed again from now on. A final status seen before this answer is the former content's, so it is not taken for the new one's.
      */
-    public synchronized void replaced(String relativePath, long fileId, String sessionUuid, Instant updatedAt,
-                                      String status, String statusDetail) {
+    public synchronized void replaced(String relativePath, long fileId, String sessionUuid, String status,
+                                      String statusDetail) {
         replaced++;
         earlyTerminal.remove(fileId);
-        sent(relativePath, fileId, sessionUuid, updatedAt, status, statusDetail, null);
+        sent(relativePath, fileId, sessionUuid, status, statusDetail, null);
     }
 
     /** {@code --delete-missing}: the document of a file gone from the folder could not be deleted (or read). */
@@ -180,16 +173,8 @@ public final class UploadProgress {
         changed();
     }
 
-    private void sent(String relativePath, long fileId, String sessionUuid, Instant since, String status,
-                      String statusDetail, Terminal early) {
-        if (since != null && (firstCreatedAt == null || since.isBefore(firstCreatedAt))) {
-            firstCreatedAt = since;
-        }
-        if (since != null) {
-            // the server stored it before this answer arrived: its clock now reads at least this much ahead
-            Duration ahead = Duration.between(clock.instant(), since);
-            serverAhead = serverAhead == null || ahead.compareTo(serverAhead) > 0 ? ahead : serverAhead;
-        }
+    private void sent(String relativePath, long fileId, String sessionUuid, String status, String statusDetail,
+                      Terminal early) {
         uploading--;
         handled++;
         if (FileStatus.isTerminal(status)) {
@@ -291,19 +276,6 @@ public final class UploadProgress {
     /** The upload sessions of the documents still processing (as far as the answers and events named them). */
     public synchronized List<String> sessionsStillProcessing() {
         return List.copyOf(processingBySession.keySet());
-    }
-
-    /** When the first document of this run was created, on the server's clock; null before any upload. */
-    public synchronized Instant firstCreatedAt() {
-        return firstCreatedAt;
-    }
-
-    /**
-     * A point of the server's clock it has certainly reached by now (this clock, corrected by what the upload
-     * answers' creation times showed); null before any upload answer.
-     */
-    public synchronized Instant serverTimeAtLeast() {
-        return serverAhead == null ? null : clock.instant().plus(serverAhead);
     }
 
     /** How long since a file was last settled (uploaded, skipped, failed or processed). */

@@ -147,10 +147,8 @@ public final class UploadSteps {
         Message message = exchange.getMessage();
         long fileId = message.getHeader(ParadigmConstants.FILE_ID, Long.class);
         state.done(file.relativePath(), file.size(), file.modified(), fileId);
-        ParadigmFile document = message.getBody(ParadigmFile.class);
         progress.uploaded(file.relativePath(), fileId,
                 message.getHeader(ParadigmConstants.UPLOAD_SESSION_UUID, String.class),
-                document == null || document.createdAt() == null ? null : document.createdAt().toInstant(),
                 message.getHeader(ParadigmConstants.STATUS, String.class),
                 message.getHeader(ParadigmConstants.STATUS_DETAIL, String.class));
         if (Boolean.FALSE.equals(message.getHeader(ParadigmConstants.TAGS_APPLIED, Boolean.class))) {
@@ -171,8 +169,7 @@ public final class UploadSteps {
         switch (outcome) {
             case "created" -> uploaded(exchange);
             case "replaced" -> progress.replaced(file.relativePath(), document.id(),
-                    message.getHeader(ParadigmConstants.UPLOAD_SESSION_UUID, String.class),
-                    document.updatedAt() == null ? null : document.updatedAt().toInstant(), document.status(),
+                    message.getHeader(ParadigmConstants.UPLOAD_SESSION_UUID, String.class), document.status(),
                     document.statusDetail());
             default -> progress.skippedAfterCheck(file.relativePath(),
                     exchange.getProperty(MARK) == UploadStateFile.Mark.STARTED

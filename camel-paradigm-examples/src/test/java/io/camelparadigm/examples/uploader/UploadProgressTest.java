@@ -28,8 +28,8 @@ class UploadProgressTest {
         assertThat(progress.snapshot()).extracting(ProgressSnapshot::inFlight, ProgressSnapshot::queued,
                 ProgressSnapshot::skipped).containsExactly(2L, 1L, 1L);
 
-        progress.uploaded("f0", 100, "session-1", null, "pending", null);
-        progress.uploaded("f1", 101, "session-1", null, "pending", null);
+        progress.uploaded("f0", 100, "session-1", "pending", null);
+        progress.uploaded("f1", 101, "session-1", "pending", null);
         progress.statusChanged(100, "parsing", null, OURS + "f0", "session-1");
         progress.statusChanged(100, "embedded", null, OURS + "f0", "session-1");
         progress.statusChanged(100, "embedded", null, OURS + "f0", "session-1");
@@ -51,7 +51,7 @@ class UploadProgressTest {
         progress.uploadStarted();
 
         progress.statusChanged(100, "embedded", null, OURS + "f0", "session-1");
-        progress.uploaded("f0", 100, "session-1", null, "pending", null);
+        progress.uploaded("f0", 100, "session-1", "pending", null);
         progress.scanComplete();
 
         assertThat(progress.snapshot().done()).isEqualTo(1);
@@ -64,7 +64,7 @@ class UploadProgressTest {
         progress.handed();
         progress.handed();
         progress.uploadStarted();
-        progress.uploaded("f0", 100, "session-1", null, "pending", null);
+        progress.uploaded("f0", 100, "session-1", "pending", null);
         progress.skipped("f1", SkipReason.ALREADY_UPLOADED);
 
         assertThat(progress.isFinished()).isFalse();
@@ -79,14 +79,14 @@ class UploadProgressTest {
     void maxFailsCountsUploadFailuresAndDocumentsStoredWithoutTheirTagsNotProcessingFailures() {
         UploadProgress progress = progress(2);
         progress.uploadStarted();
-        progress.uploaded("f0", 100, "session-1", null, "pending", null);
+        progress.uploaded("f0", 100, "session-1", "pending", null);
         progress.statusChanged(100, "fail", "corrupt", OURS + "f0", "session-1");
         progress.uploadStarted();
         progress.uploadFailed("f1", "HTTP 403 Forbidden");
 
         assertThat(progress.maxFailsReached()).isFalse();
         progress.uploadStarted();
-        progress.uploaded("f2", 102, "session-1", null, "pending", null);
+        progress.uploaded("f2", 102, "session-1", "pending", null);
         progress.storedWithoutTags("f2", "Invalid or unauthorized tag IDs: 999");
         assertThat(progress.maxFailsReached()).isTrue();
         UploadProgress.Summary summary = progress.summary();
@@ -101,7 +101,7 @@ class UploadProgressTest {
         progress.statusChanged(999, "embedded", null, "file:///elsewhere/x.pdf", "session-1");
         progress.statusChanged(998, "embedded", null, null, "session-1");
         progress.uploadStarted();
-        progress.uploaded("x", 999, "session-1", null, "pending", null);
+        progress.uploaded("x", 999, "session-1", "pending", null);
 
         assertThat(progress.snapshot().done()).isZero();
         assertThat(progress.stillProcessing()).isEqualTo(1);
@@ -138,7 +138,7 @@ class UploadProgressTest {
             clock.advance(Duration.ofSeconds(1));
             if (second % 4 == 0) {
                 progress.uploadStarted();
-                progress.uploaded("new-" + second, 100 + second, "session-1", null, "embedded", null);
+                progress.uploaded("new-" + second, 100 + second, "session-1", "embedded", null);
             }
             progress.snapshot();
         }
@@ -157,7 +157,7 @@ class UploadProgressTest {
         progress.counted(1000, 0);
         progress.handed();
         progress.uploadStarted();
-        progress.uploaded("f0", 100, "session-1", null, "embedded", null);
+        progress.uploaded("f0", 100, "session-1", "embedded", null);
 
         progress.interrupt();
 
@@ -171,9 +171,9 @@ class UploadProgressTest {
     @Test
     void remembersTheUploadSessionsOfTheDocumentsStillProcessing() {
         UploadProgress progress = progress(1);
-        progress.uploaded("a", 100, "session-1", null, "pending", null);
-        progress.uploaded("b", 101, "session-2", null, "pending", null);
-        progress.uploaded("c", 102, "session-2", null, "pending", null);
+        progress.uploaded("a", 100, "session-1", "pending", null);
+        progress.uploaded("b", 101, "session-2", "pending", null);
+        progress.uploaded("c", 102, "session-2", "pending", null);
         assertThat(progress.sessionsStillProcessing()).containsExactlyInAnyOrder("session-1", "session-2");
 
         progress.statusChanged(100, "embedded", null, OURS + "a", "session-1");
