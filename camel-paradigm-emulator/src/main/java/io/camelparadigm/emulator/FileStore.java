@@ -2,6 +2,7 @@ package io.camelparadigm.emulator;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,8 +20,10 @@ import java.util.function.LongFunction;
 
 /**
  * All documents, in id order, indexed by what the list endpoint filters on (external id, upload session,
- * workspace, and the latest instant a document can change, which {@code updated_at_after} compares with), so
- * that a look-up or a poll over a million documents reads only the documents that can match.
+ * workspace, creation time, and the latest instant a document can change, which {@code updated_at_after} compares
+ * with), so that a look-up or a poll over a million documents reads only the documents that can match, as a
+ * database's indexes would: a page asked for by key ({@code created_at_after} the last document read) reads the
+ * documents created since, not every document changed since the listing began.
  */
 final class FileStore {
 
@@ -36,6 +39,7 @@ final class FileStore {
     /** Keyed by {@link Document#latestPossibleUpdateMicros}, as of the last add or edit. */
     private final NavigableMap<Long, List<Document>> byLatestUpdate = new TreeMap<>();
     private final Map<Long, Long> latestUpdateKeys = new HashMap<>();
+    private final NavigableMap<Long, List<Document>> byCreation = new TreeMap<>();
     private long nextId = FIRST_ID;
 
     /** @param stepMicros the processing step, which bounds when a document's last transition can be */
@@ -53,6 +57,7 @@ final class FileStore {
             addTo(byExternalId, document.externalId(), document);
             addTo(bySession, document.uploadSessionUuid, document);
             addTo(byWorkspace, document.workspace.id(), document);
+            addTo(byCreation, document.createdAtMicros, document);
             indexLatestUpdate(document);
             return document;
         } finally {
@@ -108,6 +113,7 @@ final class FileStore {
                     removeFrom(byExternalId, document.externalId(), document);
                     removeFrom(bySession, document.uploadSessionUuid, document);
                     removeFrom(byWorkspace, document.workspace.id(), document);
+                    removeFrom(byCreation, document.createdAtMicros, document);
                     removeFrom(byLatestUpdate, latestUpdateKeys.remove(document.id), document);
                 }
             }
@@ -137,6 +143,10 @@ final class FileStore {
                 byExternalId.getOrDefault(query.externalId, List.of()).forEach(action);
             } else if (query.uploadSessionUuid != null) {
                 bySession.getOrDefault(query.uploadSessionUuid, List.of()).forEach(action);
+            } else if (query.createdAfter != null
+                       && (query.updatedAfter == null || query.createdAfter >= query.updatedAfter)) {
+                // created at or after createdAfter, hence changed at or after it too: a subset of the updated_at tail
+                createdBetween(query).values().forEach(bucket -> bucket.forEach(action));
             } else if (query.updatedAfter != null) {
                 byLatestUpdate.tailMap(query.updatedAfter, true).values().forEach(bucket -> bucket.forEach(action));
             } else if (query.workspaceIds != null) {
@@ -168,10 +178,22 @@ final class FileStore {
             byWorkspace.clear();
             byLatestUpdate.clear();
             latestUpdateKeys.clear();
+            byCreation.clear();
             nextId = FIRST_ID;
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** Created from created_at_after on, and not after created_at_before nor updated_at_before (updated >= created). */
+    private NavigableMap<Long, List<Document>> createdBetween(FileQuery query) {
+        Long until = query.createdBefore;
+        if (query.updatedBefore != null && (until == null || query.updatedBefore < until)) {
+            until = query.updatedBefore;
+        }
+        return until == null ? byCreation.tailMap(query.createdAfter, true)
+                : until < query.createdAfter ? Collections.emptyNavigableMap()
+                : byCreation.subMap(query.createdAfter, true, until, true);
     }
 
     private void indexLatestUpdate(Document document) {

@@ -138,6 +138,24 @@ class ListFilesTest {
         assertStatus(400, "?created_at_after=yesterday");
     }
 
+    /** The query a keyset page sends (read through the creation-time index): same answer as a filter would give. */
+    @Test
+    void aPageByKeyListsTheDocumentsCreatedFromTheKeyThatChangedInTheSpan() {
+        long before = seed(SeedFile.builder(EMULATOR.workspaceId(), "a.pdf").createdAt(Instant.parse("2024-01-01T00:00:00Z")));
+        long atKey = seed(SeedFile.builder(EMULATOR.workspaceId(), "b.pdf").createdAt(Instant.parse("2024-01-01T10:00:00Z")));
+        long inSpan = seed(SeedFile.builder(EMULATOR.workspaceId(), "c.pdf").createdAt(Instant.parse("2024-01-01T11:00:00Z")));
+        long afterSpan = seed(SeedFile.builder(EMULATOR.workspaceId(), "d.pdf").createdAt(Instant.parse("2024-01-01T13:00:00Z")));
+
+        String span = "?ordering=created_at&updated_at_after=2024-01-01T09:00:00Z&updated_at_before=2024-01-01T12:00:00Z";
+        assertThat(ids(list(span + "&created_at_after=2024-01-01T10:00:00Z"))).containsExactly(atKey, inSpan);
+        assertThat(ids(list(span + "&created_at_after=2024-01-01T10:00:00.000001Z"))).containsExactly(inSpan);
+        assertThat(ids(list(span + "&created_at_after=2024-01-01T12:00:00.000001Z"))).isEmpty();
+        assertThat(ids(list("?ordering=created_at&created_at_after=2024-01-01T10:00:00Z")))
+                .containsExactly(atKey, inSpan, afterSpan);
+        assertThat(ids(list("?ordering=created_at&created_at_after=2024-01-01T00:00:00Z&created_at_before=2024-01-01T10:00:00Z")))
+                .containsExactly(before, atKey);
+    }
+
     @Test
     void updatedAtRangeFollowsProcessingTransitions() {
         long early = EMULATOR.seedFiles(EMULATOR.workspaceId(), 1, "early-").get(0);
