@@ -11,10 +11,10 @@ import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
 /**
  * Follows the processing of the documents this run uploaded with the component's {@code paradigm:fileEvents}
  * consumer ({@code terminalOnly}): each poll lists what changed since the previous one, page after page by key
- * ({@code created_at} after the last document read, never a page number), so a request costs the server one page
- * whatever the number of documents already final (docs/consumer.md says why no change is missed). A page-number
- * listing of every document final since the previous listing made each request cost in proportion to its offset, and
- * fell behind by up to 96,000 documents in a 200,000-file run.
+ * ({@code created_at} after the last document read, never a page number), so no request makes the server skip an
+ * offset, and documents final before the listing cost nothing (docs/consumer.md says why no change is missed). A
+ * page's {@code count} still covers what the listing has left to read: a listing that falls far behind gets slow
+ * (docs/benchmarks.md, the 1,000,000-file run).
  *
  * <p>It polls only while a document of this run is still processing: a run that uploads nothing sends no request.
  * A document that reached its final status more than the consumer's overlap before its first poll is found by the
