@@ -92,6 +92,33 @@ class UploaderJarIT {
     }
 
     /**
+     * Stopped (SIGTERM, as Ctrl-C) while it asks a slow server, one document at a time, about documents that never
+     * finish processing: the run stops between two requests and prints its summary before the JVM ends. It asked on
+     * to the last document before, and the shutdown hook's wait ran out first: no summary.
+     */
+    @Test
+    void aRunStoppedWhileAskingAboutDocumentsStillProcessingPrintsItsSummary() throws Exception {
+        try (ParadigmEmulator paradigm = ParadigmEmulator.builder().realClock().stepDuration(Duration.ofHours(1))
+                .build().start()) {
+            Map<String, String> env = Map.of("PARADIGM_BASE_URL", paradigm.baseUrl(), "PARADIGM_API_KEY",
+                    paradigm.apiKey(), "PARADIGM_WORKSPACE_ID", String.valueOf(paradigm.workspaceId()),
+                    "UPLOADER_POLL_INTERVAL", "PT0.2S");
+            Process run = start(workDir, env, "--files-dir=" + SAMPLES, "--state-file=state.txt", "--progress=lines");
+            Eventually.await("the 7 documents stored", Duration.ofSeconds(60),
+                    () -> paradigm.storedFiles(paradigm.workspaceId()).size() == 7);
+            paradigm.faults().latency(Duration.ofSeconds(10));
+            Eventually.await("a document asked about by id", Duration.ofSeconds(60), () -> paradigm.requests().stream()
+                    .anyMatch(request -> request.method().equals("GET") && request.path().matches("/api/v3/files/\\d+")));
+
+            run.toHandle().destroy(); // SIGTERM, leaving the output readable (Process.destroy closes it)
+            String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(output).contains("Summary: 8 files selected, 7 uploaded", "Interrupted");
+        }
+    }
+
+    /**
      * {@code kill -9} while uploads are in flight (stored by Paradigm, answer not read yet), then the same command
      * again: in every {@code --on-existing} mode each document ends up stored exactly once, and the files whose
      * outcome the killed run did not learn are recognised by one look-up each.

@@ -365,11 +365,15 @@ public final class FolderUploadJob {
 
     /**
      * Asks Paradigm about the documents still processing: one by one when there are few, else by listing the final
-     * documents of their upload sessions. Errors are left for the next time; the timeout still ends the wait.
+     * documents of their upload sessions. Errors are left for the next time; the timeout still ends the wait. A stop
+     * (Ctrl-C) ends it between two requests: the shutdown hook waits for the summary only so long.
      */
     private void checkStillProcessing(ProducerTemplate template) {
         if (progress.stillProcessing() <= RECONCILE_BATCH) {
             for (long fileId : progress.someStillProcessing(RECONCILE_BATCH)) {
+                if (progress.isStopping()) {
+                    return;
+                }
                 try {
                     settle(template.requestBodyAndHeader("paradigm:getFile", null, ParadigmConstants.FILE_ID, fileId,
                             ParadigmFile.class));
@@ -382,6 +386,9 @@ public final class FolderUploadJob {
         String finalOfSession = "paradigm:listFiles?workspaceId=" + connection.workspaceId()
                                 + "&status=" + ProcessingFollower.FINAL_STATUSES + "&pageSize=100&streamResults=true";
         for (String session : progress.sessionsStillProcessing()) {
+            if (progress.isStopping()) {
+                return;
+            }
             try {
                 Iterator<?> files = template.requestBodyAndHeader(finalOfSession, null,
                         ParadigmConstants.FILTER_UPLOAD_SESSION_UUID, session, Iterator.class);
