@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * Thread-safe: the walk reports folders and files handed to the uploads; the uploads report each file as settled.
  * Only folders being listed or with files in flight are held, so memory does not grow with the folder.
  */
-final class DoneFolders {
+class DoneFolders {
 
     static final Duration SETTLED = Duration.ofMinutes(1);
     /** Appended to a folder's path to make its key: no file's relative path ends so. */
@@ -49,6 +49,11 @@ final class DoneFolders {
     DoneFolders(UploadStateFile state, Clock clock) {
         this.state = state;
         this.clock = clock;
+    }
+
+    /** The done folders of a run: none with {@code --sync} (and its dry run), which lists every folder. */
+    static DoneFolders forRun(UploadStateFile state, boolean sync) {
+        return sync ? new ListEveryFolder() : new DoneFolders(state, Clock.systemUTC());
     }
 
     /** The number of files of a folder recorded as done at this modification time; -1 when it must be listed. */
@@ -82,15 +87,15 @@ final class DoneFolders {
         recordWhenDone(relativeDir, folder);
     }
 
-    /** A handed file's upload ended, whatever the outcome: the state file says whether it is done. */
-    synchronized void settled(ScannedFile file) {
+    /** A handed file's upload ended, whatever the outcome; {@code done} when the state file records it as done. */
+    synchronized void settled(ScannedFile file, boolean done) {
         String relativeDir = folderOf(file.relativePath());
         Pending folder = pending.get(relativeDir);
         if (folder == null) {
             return;
         }
         folder.inFlight--;
-        folder.spoiled |= state.mark(file.relativePath()) != UploadStateFile.Mark.DONE;
+        folder.spoiled |= !done;
         recordWhenDone(relativeDir, folder);
     }
 
@@ -106,5 +111,34 @@ final class DoneFolders {
     private static String folderOf(String relativePath) {
         int slash = relativePath.lastIndexOf('/');
         return slash < 0 ? "" : relativePath.substring(0, slash);
+    }
+
+    /** Lists every folder and records none. */
+    private static final class ListEveryFolder extends DoneFolders {
+
+        ListEveryFolder() {
+            super(null, Clock.systemUTC());
+        }
+
+        @Override
+        long doneFiles(String relativeDir, long modified) {
+            return -1;
+        }
+
+        @Override
+        void listing(String relativeDir, long modified) {
+        }
+
+        @Override
+        void handed(ScannedFile file) {
+        }
+
+        @Override
+        void listed(String relativeDir, long files, boolean onlyUploadedFiles) {
+        }
+
+        @Override
+        void settled(ScannedFile file, boolean done) {
+        }
     }
 }

@@ -290,7 +290,7 @@ public final class FolderUploadJob {
 
     /** Counts the selected files on another thread, for the percentage and the ETA; the uploads do not wait. */
     private void countFilesAhead() {
-        DoneFolders doneFolders = new DoneFolders(state, Clock.systemUTC());
+        DoneFolders doneFolders = DoneFolders.forRun(state, settings.sync());
         Thread counter = new Thread(() -> {
             long[] selectedAndExcluded = new long[2];
             try {
@@ -317,7 +317,7 @@ public final class FolderUploadJob {
 
                     @Override
                     public boolean skipFolder(String relativeDir, long modified) {
-                        long files = settings.sync() ? -1 : doneFolders.doneFiles(relativeDir, modified);
+                        long files = doneFolders.doneFiles(relativeDir, modified);
                         selectedAndExcluded[0] += Math.max(0, files);
                         return files >= 0;
                     }

@@ -1,6 +1,5 @@
 package io.camelparadigm.examples.uploader;
 
-import java.time.Clock;
 import java.util.stream.Collectors;
 
 import io.camelparadigm.component.paradigm.ParadigmEndpoint;
@@ -35,7 +34,6 @@ public class FolderUploadRoutes extends RouteBuilder {
     private final UploadSteps steps;
     private final ProcessingFollower follower;
     private final SyncPlan plan;
-    /** Null with --sync (and its dry run), which must see every file. */
     private final DoneFolders doneFolders;
 
     /** @param plan a dry run's plan, which the walk fills instead of queuing files; null otherwise */
@@ -48,7 +46,7 @@ public class FolderUploadRoutes extends RouteBuilder {
         this.state = state;
         this.steps = new UploadSteps(progress, state, settings.onExisting(), settings.sync());
         this.follower = new ProcessingFollower(progress);
-        this.doneFolders = settings.sync() ? null : new DoneFolders(state, Clock.systemUTC());
+        this.doneFolders = DoneFolders.forRun(state, settings.sync());
     }
 
     @Override
@@ -115,14 +113,10 @@ public class FolderUploadRoutes extends RouteBuilder {
                                 settings.sync() ? SkipReason.UNCHANGED : SkipReason.ALREADY_UPLOADED);
                         return;
                     }
-                    if (doneFolders != null) {
-                        doneFolders.handed(file);
-                    }
+                    doneFolders.handed(file);
                     if (progress.maxFailsReached()) {
                         progress.scanSkipped(file.relativePath(), SkipReason.NOT_ATTEMPTED);
-                        if (doneFolders != null) {
-                            doneFolders.settled(file);
-                        }
+                        doneFolders.settled(file, false);
                         return;
                     }
                     progress.handed();
@@ -149,9 +143,6 @@ public class FolderUploadRoutes extends RouteBuilder {
 
                 @Override
                 public boolean skipFolder(String relativeDir, long modified) {
-                    if (doneFolders == null) {
-                        return false;
-                    }
                     long files = doneFolders.doneFiles(relativeDir, modified);
                     if (files >= 0) {
                         progress.scanSkippedFolder(relativeDir, files, SkipReason.ALREADY_UPLOADED);
@@ -163,9 +154,7 @@ public class FolderUploadRoutes extends RouteBuilder {
 
                 @Override
                 public void folderListed(String relativeDir, long modified, long files, boolean onlyUploadedFiles) {
-                    if (doneFolders != null) {
-                        doneFolders.listed(relativeDir, files, onlyUploadedFiles);
-                    }
+                    doneFolders.listed(relativeDir, files, onlyUploadedFiles);
                 }
             });
             if (complete) {
@@ -179,8 +168,8 @@ public class FolderUploadRoutes extends RouteBuilder {
     /** A handed file's route ended, however: its folder may now be done. */
     private void settled(Exchange exchange) {
         ScannedFile file = exchange.getProperty(ScannedFile.class.getName(), ScannedFile.class);
-        if (doneFolders != null && file != null) {
-            doneFolders.settled(file);
+        if (file != null) {
+            doneFolders.settled(file, UploadSteps.isDone(exchange));
         }
     }
 

@@ -51,6 +51,7 @@ public final class UploadSteps {
 
     private static final String IN_FLIGHT = "ParadigmUploaderInFlight";
     private static final String MARK = "ParadigmUploaderMark";
+    private static final String DONE = "ParadigmUploaderDone";
 
     private final UploadProgress progress;
     private final UploadStateFile state;
@@ -84,6 +85,7 @@ public final class UploadSteps {
                 : state.mark(file.relativePath());
         if (mark == UploadStateFile.Mark.DONE) {
             progress.skipped(file.relativePath(), sync ? SkipReason.UNCHANGED : SkipReason.ALREADY_UPLOADED);
+            exchange.setProperty(DONE, true);
             exchange.setProperty(ACTION, Action.NONE);
             return;
         }
@@ -125,11 +127,11 @@ public final class UploadSteps {
         List<ParadigmFile> found = exchange.getMessage().getBody(List.class);
         ParadigmFile earlier = found.stream().filter(this::uploadedByThisState).findFirst().orElse(null);
         if (earlier != null) {
-            state.done(file.relativePath(), file.size(), file.modified(), earlier.id());
+            markDone(exchange, file, earlier.id());
             progress.skippedAfterCheck(file.relativePath(), SkipReason.UPLOADED_BEFORE_INTERRUPTION);
             exchange.setProperty(ACTION, Action.NONE);
         } else if (!found.isEmpty() && onExisting == OnExisting.skip) {
-            state.done(file.relativePath(), file.size(), file.modified(), found.get(0).id());
+            markDone(exchange, file, found.get(0).id());
             progress.skippedAfterCheck(file.relativePath(), SkipReason.ALREADY_IN_PARADIGM);
             exchange.setProperty(ACTION, Action.NONE);
         } else if (!found.isEmpty() && onExisting == OnExisting.fail) {
@@ -146,7 +148,7 @@ public final class UploadSteps {
         ScannedFile file = scannedFile(exchange);
         Message message = exchange.getMessage();
         long fileId = message.getHeader(ParadigmConstants.FILE_ID, Long.class);
-        state.done(file.relativePath(), file.size(), file.modified(), fileId);
+        markDone(exchange, file, fileId);
         progress.uploaded(file.relativePath(), fileId,
                 message.getHeader(ParadigmConstants.UPLOAD_SESSION_UUID, String.class),
                 message.getHeader(ParadigmConstants.STATUS, String.class),
@@ -165,7 +167,7 @@ public final class UploadSteps {
         Message message = exchange.getMessage();
         ParadigmFile document = message.getBody(ParadigmFile.class);
         String outcome = message.getHeader(ParadigmConstants.UPLOAD_OUTCOME, String.class);
-        state.done(file.relativePath(), file.size(), file.modified(), document.id());
+        markDone(exchange, file, document.id());
         switch (outcome) {
             case "created" -> uploaded(exchange);
             case "replaced" -> progress.replaced(file.relativePath(), document.id(),
@@ -219,6 +221,16 @@ public final class UploadSteps {
             }
         }
         return false;
+    }
+
+    /** True once the state file records the exchange's file as done (uploaded, found, or done before). */
+    static boolean isDone(Exchange exchange) {
+        return exchange.getProperty(DONE, false, Boolean.class);
+    }
+
+    private void markDone(Exchange exchange, ScannedFile file, long documentId) {
+        state.done(file.relativePath(), file.size(), file.modified(), documentId);
+        exchange.setProperty(DONE, true);
     }
 
     private void startUpload(Exchange exchange, ScannedFile file) {

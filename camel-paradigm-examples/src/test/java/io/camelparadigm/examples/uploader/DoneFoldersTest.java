@@ -41,13 +41,11 @@ class DoneFoldersTest {
         folders.listing("reports/2025", AN_HOUR_AGO);
         folders.handed(first);
         folders.handed(second);
-        state.done(first.relativePath());
-        folders.settled(first);
+        folders.settled(first, true);
         folders.listed("reports/2025", 3, true); // a third file was found done by the walk
         assertThat(folders.doneFiles("reports/2025", AN_HOUR_AGO)).as("b.pdf is still in flight").isEqualTo(-1);
 
-        state.done(second.relativePath());
-        folders.settled(second);
+        folders.settled(second, true);
 
         assertThat(folders.doneFiles("reports/2025", AN_HOUR_AGO)).isEqualTo(3);
         assertThat(folders.doneFiles("reports/2025", AN_HOUR_AGO + 1)).as("its time changed").isEqualTo(-1);
@@ -62,10 +60,8 @@ class DoneFoldersTest {
         folders.handed(failed);
         folders.handed(stored);
         folders.listed("a", 2, true);
-        state.started(failed.relativePath()); // its upload failed: it stays started
-        folders.settled(failed);
-        state.done(stored.relativePath());
-        folders.settled(stored);
+        folders.settled(failed, false); // its upload failed
+        folders.settled(stored, true);
 
         assertThat(folders.doneFiles("a", AN_HOUR_AGO)).isEqualTo(-1);
     }
@@ -89,6 +85,19 @@ class DoneFoldersTest {
 
         assertThat(folders.doneFiles("a", recently)).isEqualTo(-1);
         assertThat(folders.doneFiles("b", settled)).isZero();
+    }
+
+    @Test
+    void aSyncListsEveryFolderAndRecordsNone() {
+        folders.listing("a", AN_HOUR_AGO);
+        folders.listed("a", 2, true);
+        DoneFolders sync = DoneFolders.forRun(state, true);
+        sync.listing("b", AN_HOUR_AGO);
+        sync.listed("b", 2, true);
+
+        assertThat(sync.doneFiles("a", AN_HOUR_AGO)).as("a sync must see every file").isEqualTo(-1);
+        assertThat(folders.doneFiles("a", AN_HOUR_AGO)).isEqualTo(2);
+        assertThat(folders.doneFiles("b", AN_HOUR_AGO)).isEqualTo(-1);
     }
 
     @Test

@@ -134,6 +134,24 @@ class FolderUploaderTest {
     }
 
     @Test
+    void aFolderWithAFileThatFailedIsListedAgainNextTime() throws IOException {
+        Path share = folder("a/x.md", "a/y.md");
+        Files.setLastModifiedTime(share.resolve("a"), FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        PARADIGM.emulator().seedFile(io.camelparadigm.emulator.SeedFile.builder(PARADIGM.workspaceId(), "x.md")
+                .externalMetadata(java.util.Map.of("external_id", share.resolve("a/x.md").toUri().toString())).build());
+        String stateFile = "--state-file=" + temp.resolve("state");
+        UploaderRun first = run("--files-dir=" + share, stateFile, "--on-existing=fail", "--max-fails=5");
+        assertThat(first.status()).as(first.output()).isEqualTo(1);
+        PARADIGM.clearRequests();
+
+        UploaderRun second = run("--files-dir=" + share, stateFile, "--on-existing=fail", "--max-fails=5");
+
+        assertThat(second.status()).as("x.md fails again: a/ was listed").isEqualTo(1);
+        assertThat(lookups()).as(second.output()).hasSize(1);
+        assertThat(second.output()).doesNotContain("a/ (");
+    }
+
+    @Test
     void aFolderChangedJustBeforeItWasListedIsListedAgainNextTime() throws IOException {
         Path share = folder("a/1.txt");
         String stateFile = "--state-file=" + temp.resolve("state");
