@@ -46,21 +46,24 @@ final class FailedAttempt extends Exception {
 
     private final Kind kind;
     private final Throttling throttling;
+    private final boolean serviceFailing;
     private final transient ParadigmException error;
 
-    private FailedAttempt(Kind kind, Throttling throttling, ParadigmException error) {
+    private FailedAttempt(Kind kind, Throttling throttling, boolean serviceFailing, ParadigmException error) {
         super(error.getMessage(), error, false, false);
         this.kind = kind;
         this.throttling = throttling;
+        this.serviceFailing = serviceFailing;
         this.error = error;
     }
 
     /**
      * The service answered with an error status.
      *
-     * @param throttling how the key's gate read a 429; null for other statuses
+     * @param throttling     how the key's gate read a 429; null for other statuses
+     * @param serviceFailing whether the key's recent requests mostly failed ({@link KeyGate#serviceFailing()})
      */
-    static FailedAttempt answered(ParadigmApiException error, Throttling throttling) {
+    static FailedAttempt answered(ParadigmApiException error, Throttling throttling, boolean serviceFailing) {
         Kind kind = switch (error.getHttpStatus()) {
             case 429 -> Kind.THROTTLED;
             case 503 -> Kind.UNAVAILABLE;
@@ -68,14 +71,18 @@ final class FailedAttempt extends Exception {
             case 504 -> Kind.GATEWAY_TIMEOUT;
             default -> Kind.FINAL;
         };
-        return new FailedAttempt(kind, throttling, error);
+        return new FailedAttempt(kind, throttling, serviceFailing, error);
     }
 
-    /** The exchange with the service broke off; {@code cause} tells whether the request left at all. */
-    static FailedAttempt broken(IOException cause, ParadigmException error) {
+    /**
+     * The exchange with the service broke off; {@code cause} tells whether the request left at all.
+     *
+     * @param serviceFailing whether the key's recent requests mostly failed ({@link KeyGate#serviceFailing()})
+     */
+    static FailedAttempt broken(IOException cause, ParadigmException error, boolean serviceFailing) {
         Kind kind = neverSent(cause) ? Kind.NOT_SENT : cause instanceof SocketTimeoutException ? Kind.TIMED_OUT
                 : Kind.NO_ANSWER;
-        return new FailedAttempt(kind, null, error);
+        return new FailedAttempt(kind, null, serviceFailing, error);
     }
 
     private static boolean neverSent(IOException e) {
@@ -105,6 +112,14 @@ final class FailedAttempt extends Exception {
      */
     boolean mayStillBeRunning() {
         return kind.mayStillBeRunning;
+    }
+
+    /**
+     * A 502 or a connection closed with no answer while the key's requests mostly succeed: the service stopped working
+     * on this request (unlike after a 504 or a read timeout) and is not down, so there is nothing to wait for.
+     */
+    boolean isolatedBreak() {
+        return (kind == Kind.BAD_GATEWAY || kind == Kind.NO_ANSWER) && !serviceFailing;
     }
 
     /** How the key's gate read this 429; null for any other failure. */

@@ -81,6 +81,14 @@ public final class KeyGate {
     }
 
     /**
+     * Whether at least half of the key's recent requests failed (a 5xx or no answer): the service looks down or
+     * overloaded, and a failure there calls for backing off rather than a retry at once.
+     */
+    boolean serviceFailing() {
+        return recent.failing();
+    }
+
+    /**
      * Waits until a request may be sent: the rate limit's hold and pace, then a slot under the limit of requests in
      * flight (unless {@code limitConcurrency} is false). The permit must be given back exactly once.
      *
@@ -111,7 +119,8 @@ public final class KeyGate {
         /** The service answered; a 429 is told apart by its error code, Retry-After and the key's recent answers. */
         Throttling answered(int status, String code, Long retryAfterSeconds) {
             boolean tooMany = status == 429;
-            boolean mostly429 = recent.record(tooMany);
+            boolean mostly429 = recent.record(tooMany ? RecentAnswers.Outcome.TOO_MANY_REQUESTS
+                    : status >= 500 ? RecentAnswers.Outcome.FAILED : RecentAnswers.Outcome.ANSWERED);
             if (!tooMany) {
                 window.admitted();
                 slot.answered();
@@ -138,6 +147,7 @@ public final class KeyGate {
 
         /** No answer came (the connection broke, or never opened). */
         void unanswered() {
+            recent.record(RecentAnswers.Outcome.FAILED);
             window.released();
             slot.released();
         }

@@ -386,7 +386,7 @@ public class ParadigmClient {
             ParadigmException error = new ParadigmException(operation,
                     request.getMethod() + " " + request.getRequestUri() + " failed: " + e, e);
             gate.statistics().failed(error);
-            throw FailedAttempt.broken(e, error);
+            throw FailedAttempt.broken(e, error, gate.serviceFailing());
         } catch (RuntimeException e) {
             permit.unanswered();
             throw e;
@@ -398,7 +398,7 @@ public class ParadigmClient {
         ParadigmApiException error = apiError(operation, subject, response);
         Throttling throttling = permit.answered(response.status(), error.getCode(), error.getRetryAfterSeconds());
         gate.statistics().failed(error);
-        throw FailedAttempt.answered(error, throttling);
+        throw FailedAttempt.answered(error, throttling, gate.serviceFailing());
     }
 
     private Response capture(ClassicHttpResponse response) throws IOException {

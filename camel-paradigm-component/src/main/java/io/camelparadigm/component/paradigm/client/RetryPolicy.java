@@ -19,6 +19,9 @@ import org.slf4j.LoggerFactory;
  * <li>502, 504 and broken connections back off exponentially from {@code initialDelay} up to {@code maxDelay},
  * each delay drawn between half and all of its value (jitter); the exponent counts these failures of the request
  * only, not the 429s and 503s whose Retry-After it waited.</li>
+ * <li>A lone break is no outage: a 502 or a connection closed with no answer while most of the key's recent requests
+ * succeed ({@link FailedAttempt#isolatedBreak()}) is tried again at once (an upload's look-up first): the service
+ * stopped working on that request and is up. Once half the key's recent requests fail, the backoff applies.</li>
  * <li>The look-up is the pause: the first time an upload with an external id gets a 502 or loses its connection,
  * its external id is looked up at once, without the backoff. The look-up is a request of its own (with its own
  * retries and backoff if the service is not there), and the service had stopped working on the upload, so what it
@@ -149,7 +152,8 @@ public final class RetryPolicy {
         }
         Long retryAfter = failure.retryAfterSeconds();
         if (retryAfter == null) {
-            return lookUpAtOnce(failure, resend, backoffs) ? Duration.ZERO : backoff(backoffs);
+            return failure.isolatedBreak() || lookUpAtOnce(failure, resend, backoffs) ? Duration.ZERO
+                    : backoff(backoffs);
         }
         if (retryAfter > maxRetryAfter.toSeconds()) {
             throw failure.error("the server asked to wait " + retryAfter + " s before retrying, more than maxRetryAfter="

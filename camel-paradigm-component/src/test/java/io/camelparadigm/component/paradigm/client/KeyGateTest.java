@@ -91,6 +91,38 @@ class KeyGateTest {
     }
 
     @Test
+    void theServiceLooksDownWhenHalfTheKeysRecentRequestsFailedAndUpAgainWhenThatPasses() {
+        // 7 % of 502s and lost connections, spread among successes and 429s: never down
+        for (int i = 0; i < 1_000; i++) {
+            KeyGate.Permit permit = permit();
+            switch (i % 100 % 14) {
+                case 0 -> permit.answered(502, "bad_gateway", null);
+                case 1, 2, 3, 4 -> permit.answered(429, null, 1L);
+                default -> permit.answered(201, null, null);
+            }
+            assertThat(gate.serviceFailing()).isFalse();
+        }
+
+        // 5xx answers and no answers say it is failing; 429s and refusals such as 404 say it is up
+        successes(RecentAnswers.SIZE);
+        for (int i = 0; i < RecentAnswers.FAILING - 1; i++) {
+            if (i % 2 == 0) {
+                permit().answered(503, null, null);
+            } else {
+                permit().unanswered();
+            }
+        }
+        permit().answered(404, "not_found", null);
+        permit().answered(429, null, 1L);
+        assertThat(gate.serviceFailing()).isFalse();
+        permit().answered(502, null, null);
+        assertThat(gate.serviceFailing()).isTrue();
+
+        successes(RecentAnswers.SIZE - RecentAnswers.FAILING + 1);
+        assertThat(gate.serviceFailing()).isFalse();
+    }
+
+    @Test
     void aClientThatDoesNotLimitConcurrencyTakesNoSlotButIsCounted() {
         KeyGate.Permit unlimited = gate.acquire("op", false, MINUTE);
 

@@ -27,8 +27,9 @@ class RetryPolicyTest {
                 sleeps::add, () -> random);
     }
 
+    /** A failure while most of the key's recent requests fail: the backoff rules apply in full. */
     private static FailedAttempt status(int status, Long retryAfter) {
-        return FailedAttempt.answered(apiError(status, retryAfter), null);
+        return FailedAttempt.answered(apiError(status, retryAfter), null, true);
     }
 
     private static ParadigmApiException apiError(int status, Long retryAfter) {
@@ -36,8 +37,9 @@ class RetryPolicyTest {
                 "HTTP " + status);
     }
 
+    /** A broken exchange while most of the key's recent requests fail. */
     private static FailedAttempt broken(IOException cause) {
-        return FailedAttempt.broken(cause, new ParadigmException("op", "POST /x failed: " + cause, cause));
+        return FailedAttempt.broken(cause, new ParadigmException("op", "POST /x failed: " + cause, cause), true);
     }
 
     /** Fails with the given failures in turn, then answers "ok"; counts the tries. */
@@ -259,7 +261,59 @@ class RetryPolicyTest {
     /** A 429 with Retry-After 1 s as the client makes it: read by the key's gate first. */
     private static FailedAttempt answeredBy(KeyGate gate, int status, String code) {
         Throttling throttling = gate.acquire("op", false, Duration.ofSeconds(60)).answered(status, code, 1L);
-        return FailedAttempt.answered(apiError(status, 1L), throttling);
+        return FailedAttempt.answered(apiError(status, 1L), throttling, gate.serviceFailing());
+    }
+
+    @Test
+    void aLoneBreakAmongSuccessesIsTriedAgainAtOnceAndTheBackoffReturnsWhenTheServiceLooksDown() {
+        KeyGate gate = KeyGate.unshared("http://127.0.0.1");
+        for (int i = 0; i < 20; i++) {
+            gate.acquire("op", false, Duration.ofSeconds(60)).answered(201, null, null);
+        }
+        FailedAttempt badGateway = answeredBy(gate, 502, null);
+        FailedAttempt lostAnswer = lostBy(gate);
+        FailedAttempt gatewayTimeout = answeredBy(gate, 504, null);
+        FailedAttempt refused = notConnectedBy(gate);
+        assertThat(List.of(badGateway, lostAnswer, gatewayTimeout, refused))
+                .extracting(FailedAttempt::isolatedBreak).containsExactly(true, true, false, false);
+
+        // reads, and an upload's look-ups before re-sending it: no backoff before the break's next request
+        policy(10, 1).run("op", Resend.ALWAYS, new Script(badGateway, lostAnswer, badGateway), () -> null);
+        AtomicInteger lookups = new AtomicInteger();
+        policy(10, 1).run("upload", Resend.AFTER_LOOKUP, new Script(lostAnswer, badGateway, lostAnswer), () -> {
+            lookups.incrementAndGet();
+            return null;
+        });
+        assertThat(sleeps).isEmpty();
+        assertThat(lookups).hasValue(3);
+
+        // a 504 or a refused connection says the service is slow or not there: the backoff stays
+        policy(10, 1).run("op", Resend.ALWAYS, new Script(gatewayTimeout, refused), () -> null);
+        assertThat(sleeps).containsExactly(100L, 200L);
+
+        // half the key's recent requests failed: the service looks down, and a break backs off again
+        for (int i = 0; i < 7; i++) {
+            lostBy(gate);
+        }
+        assertThat(gate.serviceFailing()).isTrue();
+        sleeps.clear();
+        policy(10, 1).run("op", Resend.ALWAYS, new Script(answeredBy(gate, 502, null), lostBy(gate)), () -> null);
+        assertThat(sleeps).containsExactly(100L, 200L);
+    }
+
+    /** A request the gate let through whose connection closed with no answer, as the client reports it. */
+    private static FailedAttempt lostBy(KeyGate gate) {
+        gate.acquire("op", false, Duration.ofSeconds(60)).unanswered();
+        IOException cause = new NoHttpResponseException("gone");
+        return FailedAttempt.broken(cause, new ParadigmException("op", "POST /x failed: " + cause, cause),
+                gate.serviceFailing());
+    }
+
+    private static FailedAttempt notConnectedBy(KeyGate gate) {
+        gate.acquire("op", false, Duration.ofSeconds(60)).unanswered();
+        IOException cause = new ConnectException("refused");
+        return FailedAttempt.broken(cause, new ParadigmException("op", "POST /x failed: " + cause, cause),
+                gate.serviceFailing());
     }
 
     @Test
