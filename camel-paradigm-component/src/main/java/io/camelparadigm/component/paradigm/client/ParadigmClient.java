@@ -191,7 +191,8 @@ public class ParadigmClient {
      */
     public DatedPage<ParadigmFile> listFilesDated(FileQuery query) {
         Response response = execute("listFiles", new HttpGet(resolve(FILES, query.parameters())));
-        return new DatedPage<>(readPage("listFiles", response, ParadigmFile.class), response.date());
+        return new DatedPage<>(readPage("listFiles", response, ParadigmFile.class),
+                response.date() == null ? null : DateUtils.parseStandardDate(response.date()));
     }
 
     /** The page a previous page's {@code next} (or {@code previous}) link points to. */
@@ -406,8 +407,7 @@ public class ParadigmClient {
         Header date = response.getFirstHeader(HttpHeaders.DATE);
         byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
         return new Response(response.getCode(), new StatusLine(response).getReasonPhrase(), body,
-                retryAfter == null ? null : retryAfter.getValue(),
-                date == null ? null : DateUtils.parseStandardDate(date.getValue()));
+                retryAfter == null ? null : retryAfter.getValue(), date == null ? null : date.getValue());
     }
 
     private ParadigmApiException apiError(String operation, String subject, Response response) {
@@ -609,6 +609,7 @@ public class ParadigmClient {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    private record Response(int status, String reason, byte[] body, String retryAfter, Instant date) {
+    /** @param date the {@code Date} header as sent: parsed only by the calls that read the service's clock */
+    private record Response(int status, String reason, byte[] body, String retryAfter, String date) {
     }
 }
