@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,6 +47,9 @@ final class EmulatorCore {
     final Accounts.Workspace foreignWorkspace;
     final List<Long> tagIds = new ArrayList<>();
     final long foreignTagId;
+
+    /** How many times a document's state was computed: what a listing costs beyond walking an index. */
+    final LongAdder statesComputed = new LongAdder();
 
     private long lastCreatedAtMicros = Long.MIN_VALUE;
 
@@ -106,6 +110,7 @@ final class EmulatorCore {
 
     /** The document as a reader sees it at {@code nowMicros}: its transitions show once committed. */
     Document.State visibleState(Document document, long nowMicros) {
+        statesComputed.increment();
         return document.stateAt(nowMicros - faults.commitDelayMicros(document.id), stepMicros);
     }
 

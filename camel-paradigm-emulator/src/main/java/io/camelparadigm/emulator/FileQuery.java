@@ -42,6 +42,8 @@ final class FileQuery {
     boolean searchDetails;
     int searchDetailsChunksLimit = 3;
     Comparator<Document> ordering;
+    /** The order is created_at alone (ties by id in the same direction): true descending, false ascending. */
+    Boolean createdAtDescending;
 
     /** A document matched with its state at the time of the request and its search relevance. */
     record Match(Document document, Document.State state, int relevance) {
@@ -90,7 +92,11 @@ final class FileQuery {
             }
             q.searchDetailsChunksLimit = chunks;
         }
-        q.ordering = ordering(text(query, "ordering"));
+        String ordering = text(query, "ordering");
+        q.ordering = ordering(ordering);
+        String single = ordering == null ? "-created_at" : ordering.trim();
+        q.createdAtDescending = single.equals("-created_at") ? Boolean.TRUE
+                : single.equals("created_at") ? Boolean.FALSE : null;
         return q;
     }
 
@@ -118,6 +124,18 @@ final class FileQuery {
                 && (filenamePart == null || d.filename.toLowerCase(Locale.ROOT).contains(filenamePart))
                 && (titlePart == null || d.title.toLowerCase(Locale.ROOT).contains(titlePart))
                 && (tagIds == null || d.hasAnyTag(tagIds));
+    }
+
+    /**
+     * True when a document that passed {@link #matchesStoredFields} matches whatever its state: no filter on the
+     * state but updated_at, and its updated_at is known to be within bounds, since it lies between its created_at
+     * and {@link Document#latestPossibleUpdateMicros} (what a count needs, without computing the state).
+     */
+    boolean matchesWhateverItsState(Document d, long stepMicros) {
+        return !isSearch() && statuses == null && visionStatuses == null && totalPagesMin == null
+                && totalPagesMax == null
+                && (updatedAfter == null || d.createdAtMicros >= updatedAfter)
+                && (updatedBefore == null || d.latestPossibleUpdateMicros(stepMicros) <= updatedBefore);
     }
 
     /** Filters on the processing state at the time of the request. */

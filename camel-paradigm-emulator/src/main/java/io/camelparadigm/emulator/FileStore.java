@@ -17,6 +17,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 
 /**
  * All documents, in id order, indexed by what the list endpoint filters on (external id, upload session,
@@ -146,13 +147,45 @@ final class FileStore {
             } else if (query.createdAfter != null
                        && (query.updatedAfter == null || query.createdAfter >= query.updatedAfter)) {
                 // created at or after createdAfter, hence changed at or after it too: a subset of the updated_at tail
-                createdBetween(query).values().forEach(bucket -> bucket.forEach(action));
+                createdWithin(query).values().forEach(bucket -> bucket.forEach(action));
             } else if (query.updatedAfter != null) {
-                byLatestUpdate.tailMap(query.updatedAfter, true).values().forEach(bucket -> bucket.forEach(action));
+                changedBetween(query).values().forEach(bucket -> bucket.forEach(action));
             } else if (query.workspaceIds != null) {
                 query.workspaceIds.forEach(id -> byWorkspace.getOrDefault(id, List.of()).forEach(action));
             } else {
                 documents.forEach(action);
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * True when the candidates of {@code query} are best read from the creation-time index (no narrower index
+     * applies), so that {@link #walkInCreationOrder} can give them in the order of created_at.
+     */
+    boolean readsCreationIndex(FileQuery query) {
+        return query.externalId == null && query.uploadSessionUuid == null
+               && (query.createdAfter != null
+                   ? query.updatedAfter == null || query.createdAfter >= query.updatedAfter
+                   : query.updatedAfter == null);
+    }
+
+    /**
+     * Offers {@code visit} the documents created within the query's bounds on created_at (and before its
+     * updated_at_before: a document changes after it is created) in the order of created_at then id, ascending or
+     * descending, as a database walks an index, until {@code visit} answers false.
+     */
+    void walkInCreationOrder(FileQuery query, boolean descending, Predicate<Document> visit) {
+        lock.readLock().lock();
+        try {
+            NavigableMap<Long, List<Document>> range = createdWithin(query);
+            for (List<Document> bucket : (descending ? range.descendingMap() : range).values()) {
+                for (int i = 0; i < bucket.size(); i++) {
+                    if (!visit.test(bucket.get(descending ? bucket.size() - 1 - i : i))) {
+                        return;
+                    }
+                }
             }
         } finally {
             lock.readLock().unlock();
@@ -185,15 +218,30 @@ final class FileStore {
         }
     }
 
-    /** Created from created_at_after on, and not after created_at_before nor updated_at_before (updated >= created). */
-    private NavigableMap<Long, List<Document>> createdBetween(FileQuery query) {
+    /** Created within created_at_after and created_at_before, and not after updated_at_before (updated >= created). */
+    private NavigableMap<Long, List<Document>> createdWithin(FileQuery query) {
         Long until = query.createdBefore;
         if (query.updatedBefore != null && (until == null || query.updatedBefore < until)) {
             until = query.updatedBefore;
         }
-        return until == null ? byCreation.tailMap(query.createdAfter, true)
-                : until < query.createdAfter ? Collections.emptyNavigableMap()
-                : byCreation.subMap(query.createdAfter, true, until, true);
+        long from = query.createdAfter != null ? query.createdAfter : Long.MIN_VALUE;
+        return until == null ? byCreation.tailMap(from, true)
+                : until < from ? Collections.emptyNavigableMap()
+                : byCreation.subMap(from, true, until, true);
+    }
+
+    /**
+     * Documents that can have changed within [updated_at_after, updated_at_before]: one whose updated_at is at most
+     * updated_at_before started its processing and was last edited by then, so its last transition is due at most
+     * the longest processing later.
+     */
+    private NavigableMap<Long, List<Document>> changedBetween(FileQuery query) {
+        if (query.updatedBefore == null) {
+            return byLatestUpdate.tailMap(query.updatedAfter, true);
+        }
+        long latest = query.updatedBefore + ProcessingPlan.mostTransitions() * stepMicros;
+        return latest < query.updatedAfter ? Collections.emptyNavigableMap()
+                : byLatestUpdate.subMap(query.updatedAfter, true, latest, true);
     }
 
     private void indexLatestUpdate(Document document) {

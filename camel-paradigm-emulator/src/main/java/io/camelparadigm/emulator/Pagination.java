@@ -27,21 +27,58 @@ final class Pagination {
 
     static <T> ObjectNode page(List<T> all, Fields query, HttpURI requestUri, ObjectMapper mapper,
                                Function<T, JsonNode> render) throws ApiException {
-        int pageSize = pageSize(query.getValue("page_size"));
-        int pageCount = Math.max(1, (all.size() + pageSize - 1) / pageSize);
-        int page = pageNumber(query.getValue("page"), pageCount);
+        int pageSize = pageSize(query);
+        int page = pageNumber(query.getValue("page"), pageCount(all.size(), pageSize));
         int from = (page - 1) * pageSize;
-        int to = Math.min(all.size(), from + pageSize);
+        return page(all.size(), page, all.subList(from, Math.min(all.size(), from + pageSize)), query, requestUri,
+                mapper, render);
+    }
 
+    /**
+     * The page {@code page} of a listing of {@code count} items whose page holds {@code items}, as {@link #page(List,
+     * Fields, HttpURI, ObjectMapper, Function)} answers it; a page past the end is a 404.
+     */
+    static <T> ObjectNode page(int count, int page, List<T> items, Fields query, HttpURI requestUri,
+                               ObjectMapper mapper, Function<T, JsonNode> render) throws ApiException {
+        int pageCount = pageCount(count, pageSize(query));
+        if (page > pageCount) {
+            throw invalidPage();
+        }
         ObjectNode envelope = mapper.createObjectNode();
-        envelope.put("count", all.size());
+        envelope.put("count", count);
         envelope.put("next", page < pageCount ? urlOfPage(requestUri, query, page + 1) : null);
         envelope.put("previous", page > 1 ? urlOfPage(requestUri, query, page - 1) : null);
         var results = envelope.putArray("results");
-        for (T item : all.subList(from, to)) {
+        for (T item : items) {
             results.add(render.apply(item));
         }
         return envelope;
+    }
+
+    static int pageSize(Fields query) {
+        return pageSize(query.getValue("page_size"));
+    }
+
+    /** The page asked for when it is a number from 1, known before the listing is counted; null otherwise. */
+    static Integer requestedPageNumber(Fields query) {
+        String value = query.getValue("page");
+        if (value == null) {
+            return 1;
+        }
+        try {
+            int page = Integer.parseInt(value.trim());
+            return page >= 1 ? page : null;
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+
+    private static int pageCount(int count, int pageSize) {
+        return Math.max(1, (count + pageSize - 1) / pageSize);
+    }
+
+    private static ApiException invalidPage() {
+        return new ApiException(404, "invalid_page", "not_found", "Invalid page.");
     }
 
     private static int pageSize(String value) {
@@ -68,7 +105,7 @@ final class Pagination {
         } catch (NumberFormatException unreadable) {
             // falls through to the error
         }
-        throw new ApiException(404, "invalid_page", "not_found", "Invalid page.");
+        throw invalidPage();
     }
 
     /** The request's URL with {@code page} set to {@code page}, or removed for the first page. */

@@ -300,6 +300,11 @@ public final class ParadigmEmulator implements AutoCloseable {
                 spec.totalPages(), plan, spec.tagIds())).id;
     }
 
+    /** How many times a document's state was computed since the start (the work of listings, for tests). */
+    long statesComputed() {
+        return core.statesComputed.sum();
+    }
+
     /** Requests received, in arrival order, the key masked. */
     public List<RecordedRequest> requests() {
         return core.requestLog.snapshot();

@@ -17,6 +17,11 @@ record ProcessingPlan(List<String> statuses, boolean fixed, String statusVision,
     private static final ProcessingPlan NORMAL =
             new ProcessingPlan(List.of("pending", "parsing", "embedding", "embedded"), false, null, null);
 
+    /** The most transitions a plan has: no failing plan is longer than the normal one. */
+    static int mostTransitions() {
+        return NORMAL.statuses().size() - 1;
+    }
+
     static ProcessingPlan normal() {
         return NORMAL;
     }

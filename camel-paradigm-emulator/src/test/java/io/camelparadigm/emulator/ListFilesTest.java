@@ -437,6 +437,41 @@ class ListFilesTest {
         assertThat(list("?page_size=1").get("count").asInt()).isEqualTo(100_003);
     }
 
+    /**
+     * A page by key, as the fileEvents consumer asks for it, computes the state of the documents it shows, not of
+     * every document left in the listing: a listing that falls behind does not make each of its pages dearer to
+     * serve beyond counting (the count and the links stay those of the whole rest of the listing).
+     */
+    @Test
+    void aPageByKeyComputesTheStateOfItsOwnDocumentsOnlyWhateverRemainsOfTheListing() {
+        Instant start = EMULATOR.now();
+        List<Long> ids = EMULATOR.seedFiles(EMULATOR.workspaceId(), 1_000, "doc-");
+        EMULATOR.advance(Duration.ofSeconds(5)); // processed (3 s) before until
+        List<Long> processing = EMULATOR.seedFiles(EMULATOR.workspaceId(), 5, "late-");
+        Instant until = EMULATOR.now();
+        EMULATOR.advance(Duration.ofMinutes(10));
+        String span = "?ordering=created_at&page_size=10&updated_at_after=" + start + "&updated_at_before=" + until;
+
+        for (int key : new int[] {0, 500, 990}) {
+            long before = EMULATOR.emulator().statesComputed();
+            JsonNode page = list(span + "&created_at_after=" + start.plusNanos(key * 1_000L));
+            long computed = EMULATOR.emulator().statesComputed() - before;
+
+            // the 5 late documents changed after until (they are processed by now): not in the listing
+            assertThat(page.get("count").asInt()).isEqualTo(1_000 - key);
+            assertThat(ids(page)).containsExactlyElementsOf(ids.subList(key, key + 10));
+            assertThat(page.get("next").isNull()).isEqualTo(key == 990);
+            assertThat(computed).as("states computed for a page with %d documents left", 1_000 - key)
+                    .isLessThanOrEqualTo(10 + processing.size());
+        }
+        JsonNode secondPage = list(span + "&created_at_after=" + start + "&page=2");
+        assertThat(ids(secondPage)).containsExactlyElementsOf(ids.subList(10, 20));
+        assertThat(secondPage.get("previous").asText()).doesNotContain("page=");
+        assertThat(ids(list("?ordering=-created_at&page_size=3&created_at_after=" + start)))
+                .containsExactly(processing.get(4), processing.get(3), processing.get(2));
+        assertStatus(404, span + "&created_at_after=" + start + "&page=101");
+    }
+
     private long seed(SeedFile.Builder spec) {
         return EMULATOR.seedFile(spec.build());
     }
