@@ -27,17 +27,21 @@ final class ChangeListing {
     private final ConsumerState state;
     private final ServerClock serverClock;
     private final Duration overlap;
+    private final ListingSpan span;
     private final Deque<ParadigmFile> page = new ArrayDeque<>();
     private ListingPosition position;
     private boolean morePages = true;
     private int samePositionPage = 1;
     private boolean listedAnyFile;
+    private boolean endsBeforeServerClock;
 
-    ChangeListing(ChangedFiles files, ConsumerState state, ServerClock serverClock, Duration overlap) {
+    ChangeListing(ChangedFiles files, ConsumerState state, ServerClock serverClock, Duration overlap,
+                  ListingSpan span) {
         this.files = files;
         this.state = state;
         this.serverClock = serverClock;
         this.overlap = overlap;
+        this.span = span;
         this.position = state.listing();
         this.listedAnyFile = position != null && position.createdAfter() != null;
     }
@@ -79,11 +83,20 @@ final class ChangeListing {
         return listedAnyFile;
     }
 
+    /** True when the listing ends before the point the service's clock allowed ({@link ListingSpan}): more follow. */
+    boolean endsBeforeServerClock() {
+        return endsBeforeServerClock;
+    }
+
     private void fetchPage() {
         FileQuery.Builder query = files.filters();
         Instant since = state.watermark();
         if (since != null) {
             query.updatedAtAfter(apiInstant(since));
+        }
+        Instant bound = position == null ? span.boundAfter(since) : null;
+        if (bound != null) {
+            query.updatedAtBefore(apiInstant(bound));
         }
         if (position != null) {
             query.updatedAtBefore(apiInstant(position.until()));
@@ -100,7 +113,18 @@ final class ChangeListing {
         long took = System.nanoTime() - sent;
         Instant serverTime = serverClock.atMost(answer.serverDate(), took, localSent);
         if (position == null) {
-            moveTo(ListingPosition.startingAt(serverTime.minus(overlap).truncatedTo(ChronoUnit.MICROS)));
+            Instant until = serverTime.minus(overlap).truncatedTo(ChronoUnit.MICROS);
+            if (bound != null && bound.isBefore(until)) {
+                until = bound.truncatedTo(ChronoUnit.MICROS);
+                endsBeforeServerClock = true;
+            }
+            Instant end = span.end(since, until, answer.page().count(), answer.page().next() != null)
+                    .truncatedTo(ChronoUnit.MICROS);
+            if (end.isBefore(until) && since != null && end.isAfter(since)) {
+                until = end;
+                endsBeforeServerClock = true;
+            }
+            moveTo(ListingPosition.startingAt(until));
         }
         morePages = answer.page().next() != null;
         // more files than a page created in the same microsecond: walk them by page number

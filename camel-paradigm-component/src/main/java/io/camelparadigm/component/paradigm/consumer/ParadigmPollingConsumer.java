@@ -47,6 +47,9 @@ abstract class ParadigmPollingConsumer extends ScheduledBatchPollingConsumer imp
     private volatile String savedJson;
     private volatile ChangedFiles changedFiles;
     private volatile ChangeListing listing;
+    private volatile ListingSpan listingSpan;
+    /** The last listing ended before the service's clock allowed: the next one continues at once. */
+    private volatile boolean behind;
     private volatile StartFrom startFrom;
     private volatile long startNanos;
     private volatile Instant localStart;
@@ -99,7 +102,9 @@ abstract class ParadigmPollingConsumer extends ScheduledBatchPollingConsumer imp
         state.takeChanged();
         savedJson = state.toJson();
         changedFiles = new ChangedFiles(getEndpoint().getClient(), configuration(), serverClock);
+        listingSpan = new ListingSpan(configuration().getPageSize());
         listing = null;
+        behind = false;
         skipPollsUntil = null;
         super.doStart();
     }
@@ -135,11 +140,11 @@ abstract class ParadigmPollingConsumer extends ScheduledBatchPollingConsumer imp
         return false;
     }
 
-    /** A listing that stopped at maxMessagesPerPoll continues at once. */
+    /** A listing stopped at maxMessagesPerPoll, or ended before the service's clock allowed, continues at once. */
     @Override
     public boolean isGreedy() {
         ChangeListing current = listing;
-        return super.isGreedy() || current != null && !current.isOver();
+        return super.isGreedy() || behind || current != null && !current.isOver();
     }
 
     @Override
@@ -212,19 +217,25 @@ abstract class ParadigmPollingConsumer extends ScheduledBatchPollingConsumer imp
      * position moves past a file only once it was handled, so a failure leaves it for the next poll.
      */
     void walkListing(Queue<Object> batch, FileHandler handle) throws Exception {
-        if (listing == null) {
-            listing = new ChangeListing(changedFiles, state, serverClock, overlap());
-        }
-        ParadigmFile file;
-        while (!isFull(batch) && isRunAllowed() && (file = listing.next()) != null) {
-            handle.handle(file, batch);
-            listing.done(file);
-            changesSeen.increment();
-        }
-        if (listing.isOver()) {
-            state.finishListing(listing.listedAnyFile());
+        boolean more;
+        do {
+            if (listing == null) {
+                listing = new ChangeListing(changedFiles, state, serverClock, overlap(), listingSpan);
+            }
+            ParadigmFile file;
+            while (!isFull(batch) && isRunAllowed() && (file = listing.next()) != null) {
+                handle.handle(file, batch);
+                listing.done(file);
+                changesSeen.increment();
+            }
+            if (!listing.isOver()) {
+                return;
+            }
+            behind = listing.endsBeforeServerClock();
+            state.finishListing(listing.listedAnyFile() || behind);
             listing = null;
-        }
+            more = behind && !isFull(batch) && isRunAllowed();
+        } while (more);
     }
 
     boolean isFull(Queue<Object> batch) {

@@ -1,11 +1,17 @@
 package io.camelparadigm.component.paradigm.consumer;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import io.camelparadigm.component.paradigm.ParadigmConstants;
+import io.camelparadigm.component.paradigm.client.ParadigmJson;
+import io.camelparadigm.emulator.ObservedExchange;
 import io.camelparadigm.emulator.RecordedRequest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
@@ -61,6 +67,49 @@ class FileEventsScaleAndRestartTest extends ConsumerTestSupport {
         assertThat(change).isLessThanOrEqualTo(bound);
         assertThat(received()).hasSize(200);
         assertThat(received().subList(100, 200)).allMatch(event -> event.endsWith(":parsing<-pending"));
+    }
+
+    /**
+     * A consumer far behind (2,000 files finished over 100 s of the service's time, 20 a page) walks them in several
+     * listings: each page asked for by key counts a bounded rest of its listing (the service counts it in its
+     * database on every page), where one listing of everything would have each page count every file still to come.
+     * Every file is delivered once.
+     */
+    @Test
+    void aConsumerFarBehindAsksForPagesWhoseCountStaysBounded() throws Exception {
+        Instant since = EMULATOR.now();
+        for (int second = 0; second < 100; second++) {
+            EMULATOR.seedFiles(workspaceId(), 20, "doc-" + second + "-");
+            EMULATOR.advance(Duration.ofSeconds(1));
+        }
+        EMULATOR.completeAll();
+        letSettle();
+        List<Long> countsByKey = new CopyOnWriteArrayList<>();
+        Consumer<ObservedExchange> counts = exchange -> {
+            if (exchange.path().equals("/api/v3/files") && exchange.query().contains("created_at_after")) {
+                try {
+                    countsByKey.add(ParadigmJson.mapper().readTree(exchange.responseBody()).get("count").asLong());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+        EMULATOR.emulator().addExchangeObserver(counts);
+        try {
+            consume("paradigm:fileEvents?pageSize=20&terminalOnly=true&maxMessagesPerPoll=0&startFrom=" + since);
+            EMULATOR.clearRequests();
+            for (int poll = 0; poll < 5; poll++) {
+                poll();
+            }
+        } finally {
+            EMULATOR.emulator().removeExchangeObserver(counts);
+        }
+
+        LOG.info("2,000 changes, pageSize 20: {} requests; counts of the pages asked for by key: {}",
+                listings().size(), countsByKey);
+        assertThat(received()).hasSize(2_000).doesNotHaveDuplicates();
+        assertThat(countsByKey).isNotEmpty().allMatch(count -> count <= 400);
+        assertThat(listings().size()).isLessThanOrEqualTo(2 * 2_000 / 20);
     }
 
     @Test
