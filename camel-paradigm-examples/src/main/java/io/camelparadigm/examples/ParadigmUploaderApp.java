@@ -1,10 +1,16 @@
 package io.camelparadigm.examples;
 
+import java.util.Optional;
+
+import io.camelparadigm.examples.uploader.LauncherWatch;
+import io.camelparadigm.examples.uploader.SecondJvm;
+import io.camelparadigm.examples.uploader.UploaderJvm;
 import picocli.CommandLine;
 
 /**
  * {@code java -jar paradigm-uploader.jar --files-dir <folder> [options]}: the folder uploader (see
- * {@link UploaderCommand} for the options, {@code --help} for the list).
+ * {@link UploaderCommand} for the options, {@code --help} for the list). It runs the upload in a second JVM started
+ * with the options a short upload run needs ({@link UploaderJvm}).
  */
 public final class ParadigmUploaderApp {
 
@@ -12,7 +18,9 @@ public final class ParadigmUploaderApp {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        LauncherWatch.start();
+        Optional<Integer> secondJvm = UploaderJvm.relaunchWanted(args) ? SecondJvm.run(args) : Optional.empty();
+        System.exit(secondJvm.orElseGet(() -> run(args)));
     }
 
     /** Runs the command and returns its exit status (0 all processed, 1 failures, 2 bad settings). */

@@ -34,7 +34,9 @@ class UploaderJarIT {
 
     @Test
     void theReadmeCommandUploadsTheSamplesToAnEmbeddedEmulatorAndEndsWithEveryDocumentEmbedded() throws Exception {
-        Result run = java(Path.of("").toAbsolutePath(), Map.of(), "--files-dir", "samples");
+        // run where the README runs it; the class-data archive goes to the test's folder, not the module's
+        Result run = java(Path.of("").toAbsolutePath(),
+                Map.of("UPLOADER_STATE_DIR", workDir.resolve(".paradigm-uploader").toString()), "--files-dir", "samples");
 
         assertThat(run.status()).as(run.output()).isZero();
         assertThat(run.output().lines().findFirst()).hasValueSatisfying(first -> assertThat(first)
@@ -320,6 +322,173 @@ class UploaderJarIT {
         }
     }
 
+    /**
+     * The upload runs in a second JVM with the options a short run needs: the JVM options given before {@code -jar}
+     * reach it, its exit status is the command's, and from the second run on it maps its classes from the
+     * class-data archive the first run wrote in the state folder.
+     */
+    @Test
+    void theSecondJvmTakesTheJvmOptionsGivesItsExitStatusAndUsesTheArchiveTheFirstRunWrote() throws Exception {
+        Map<String, String> env = Map.of("PARADIGM_EMULATOR_STEP", "PT0.1S", "UPLOADER_POLL_INTERVAL", "PT0.2S");
+        List<String> options = List.of("-Duploader.include-extensions=md",
+                "-Xlog:class+load:file=" + workDir.resolve("classes-%p.log"));
+
+        Result first = java(workDir, env, options, "--files-dir=" + SAMPLES);
+
+        assertThat(first.status()).as(first.output()).isZero();
+        assertThat(first.output()).contains("Summary: 3 files selected (5 more left out").doesNotContain("[cds");
+        assertThat(archives()).hasSize(1);
+        deleteClassLoadLogs();
+
+        Result second = java(workDir, env, options, "--files-dir=" + SAMPLES);
+
+        assertThat(second.status()).as(second.output()).isZero();
+        assertThat(classLoadLogs()).anyMatch(log -> log.contains(
+                "io.camelparadigm.examples.uploader.FolderUploadRoutes source: shared objects file"));
+        assertThat(archives()).hasSize(1);
+
+        Result badSetting = java(workDir, env, "--files-dir=" + SAMPLES, "--batch-size=0");
+
+        assertThat(badSetting.status()).as(badSetting.output()).isEqualTo(2);
+        assertThat(badSetting.output()).contains("Error: ");
+    }
+
+    /** {@code --help} needs no second JVM, nor does a run told not to start one: neither writes an archive. */
+    @Test
+    void helpAndTheOptOutRunInTheFirstJvm() throws Exception {
+        Result help = java(workDir, Map.of(), "--help");
+
+        assertThat(help.status()).isZero();
+        assertThat(help.output()).contains("Usage: paradigm-uploader");
+
+        Result optedOut = java(workDir, Map.of("UPLOADER_RELAUNCH", "false", "PARADIGM_EMULATOR_STEP", "PT0.1S",
+                "UPLOADER_POLL_INTERVAL", "PT0.2S"), "--files-dir=" + SAMPLES, "--include-extensions=md");
+
+        assertThat(optedOut.status()).as(optedOut.output()).isZero();
+        assertThat(optedOut.output()).contains("Summary: 3 files selected");
+        assertThat(workDir.resolve(".paradigm-uploader").resolve("jvm")).doesNotExist();
+    }
+
+    /**
+     * Ctrl-C in a terminal reaches every process of the command (here: SIGINT to the process group): the run stops
+     * as it always did, with its summary, and the command's status is 130.
+     */
+    @Test
+    void ctrlCStopsTheRunWithItsSummaryAndStatus130() throws Exception {
+        try (ParadigmEmulator paradigm = ParadigmEmulator.builder().realClock().stepDuration(Duration.ofHours(1))
+                .build().start()) {
+            Map<String, String> env = Map.of("PARADIGM_BASE_URL", paradigm.baseUrl(), "PARADIGM_API_KEY",
+                    paradigm.apiKey(), "PARADIGM_WORKSPACE_ID", String.valueOf(paradigm.workspaceId()));
+            Process run = start(workDir, env, List.of("setsid"), List.of(), "--files-dir=" + SAMPLES,
+                    "--state-file=state.txt", "--progress=lines");
+            Eventually.await("the 7 documents stored", Duration.ofSeconds(60),
+                    () -> paradigm.storedFiles(paradigm.workspaceId()).size() == 7);
+
+            signal("-INT", "-" + run.pid()); // the process group setsid made: the launcher and the second JVM
+            String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(run.exitValue()).as(output).isEqualTo(130);
+            assertThat(output).contains("Summary: 8 files selected, 7 uploaded", "Interrupted");
+        }
+    }
+
+    /** A {@code kill} of the launcher alone stops the second JVM the same way; its status is passed on. */
+    @Test
+    void aKillOfTheLauncherStopsTheSecondJvmWithItsSummary() throws Exception {
+        try (ParadigmEmulator paradigm = ParadigmEmulator.builder().realClock().stepDuration(Duration.ofHours(1))
+                .build().start()) {
+            Map<String, String> env = Map.of("PARADIGM_BASE_URL", paradigm.baseUrl(), "PARADIGM_API_KEY",
+                    paradigm.apiKey(), "PARADIGM_WORKSPACE_ID", String.valueOf(paradigm.workspaceId()));
+            Process run = start(workDir, env, "--files-dir=" + SAMPLES, "--state-file=state.txt", "--progress=lines");
+            Eventually.await("the 7 documents stored", Duration.ofSeconds(60),
+                    () -> paradigm.storedFiles(paradigm.workspaceId()).size() == 7);
+            List<ProcessHandle> secondJvm = run.descendants().toList();
+            assertThat(secondJvm).hasSize(1);
+
+            run.toHandle().destroy(); // SIGTERM to the launcher only
+            String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(run.exitValue()).as(output).isEqualTo(143);
+            assertThat(output).contains("Summary: 8 files selected, 7 uploaded", "Interrupted");
+            assertThat(secondJvm.get(0).isAlive()).isFalse();
+        }
+    }
+
+    /**
+     * {@code kill -9} of the launcher cannot be caught there: the second JVM notices and ends at once, so that no
+     * orphan goes on uploading (beside a run started again with the same state file).
+     */
+    @Test
+    void aLauncherKilledWithSigkillTakesTheSecondJvmWithIt() throws Exception {
+        Path folder = Files.createDirectories(workDir.resolve("docs"));
+        for (int i = 0; i < 200; i++) {
+            Files.writeString(folder.resolve("doc-" + i + ".txt"), "document " + i);
+        }
+        try (ParadigmEmulator paradigm = ParadigmEmulator.builder().realClock().stepDuration(Duration.ofMillis(50))
+                .build().start()) {
+            paradigm.faults().latency(Duration.ofMillis(200));
+            Map<String, String> env = Map.of("PARADIGM_BASE_URL", paradigm.baseUrl(), "PARADIGM_API_KEY",
+                    paradigm.apiKey(), "PARADIGM_WORKSPACE_ID", String.valueOf(paradigm.workspaceId()));
+            Process run = start(workDir, env, "--files-dir=" + folder, "--state-file=state", "--batch-size=1");
+            Eventually.await("a few documents stored", Duration.ofSeconds(60),
+                    () -> paradigm.storedFiles(paradigm.workspaceId()).size() >= 3);
+            List<ProcessHandle> secondJvm = run.descendants().toList();
+            assertThat(secondJvm).hasSize(1);
+
+            run.destroyForcibly();
+
+            Eventually.await("the second JVM ended", Duration.ofSeconds(30), () -> ended(secondJvm.get(0)));
+            int stored = paradigm.storedFiles(paradigm.workspaceId()).size();
+            assertThat(stored).isLessThan(200);
+            Result resumed = java(workDir, env, "--files-dir=" + folder, "--state-file=state", "--batch-size=5");
+            assertThat(resumed.status()).as(resumed.output()).isZero();
+            assertThat(paradigm.storedFiles(paradigm.workspaceId())).hasSize(200)
+                    .extracting(StoredFile::externalId).doesNotHaveDuplicates();
+        }
+    }
+
+    /** Ended, or a zombie that only waits for its new parent (init) to collect its status. */
+    private static boolean ended(ProcessHandle process) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException gone) {
+            return true;
+        }
+    }
+
+    private List<Path> archives() throws IOException {
+        try (var files = Files.list(workDir.resolve(".paradigm-uploader").resolve("jvm"))) {
+            return files.toList();
+        }
+    }
+
+    private List<String> classLoadLogs() throws IOException {
+        List<String> logs = new ArrayList<>();
+        try (var files = Files.list(workDir)) {
+            for (Path log : files.filter(file -> file.getFileName().toString().startsWith("classes-")).toList()) {
+                logs.add(Files.readString(log));
+            }
+        }
+        return logs;
+    }
+
+    private void deleteClassLoadLogs() throws IOException {
+        try (var files = Files.list(workDir)) {
+            for (Path log : files.filter(file -> file.getFileName().toString().startsWith("classes-")).toList()) {
+                Files.delete(log);
+            }
+        }
+    }
+
+    private static void signal(String signal, String target) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", signal, "--", target).inheritIO().start();
+        assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).isZero();
+    }
+
     private record Result(int status, String output) {
     }
 
@@ -345,7 +514,13 @@ class UploaderJarIT {
 
     private static Process start(Path directory, Map<String, String> env, List<String> jvmOptions, String... args)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        return start(directory, env, List.of(), jvmOptions, args);
+    }
+
+    private static Process start(Path directory, Map<String, String> env, List<String> wrapper,
+                                 List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>(wrapper);
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", APP_JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));

@@ -17,7 +17,8 @@ import javax.management.ObjectName;
  * It adds the compiler directive {@code c2: {Exclude: true}} for every method through the JVM's diagnostic command
  * MBean, as {@code jcmd <pid> Compiler.directives_add} does; a method that would have gone to C2 stays at C1's full
  * optimisation. Nothing is done when the command line already sets {@code TieredStopAtLevel} (e.g.
- * {@code -XX:TieredStopAtLevel=4} keeps C2) or on a JVM without the command.
+ * {@code -XX:TieredStopAtLevel=4} keeps C2; the second JVM of {@link UploaderJvm} always has it) or on a JVM without
+ * the command.
  */
 final class C1Compilation {
 
@@ -28,7 +29,7 @@ final class C1Compilation {
 
     /** @return true when the directive is in place */
     static boolean apply() {
-        if (ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        if (UploaderJvm.isSecondJvm() || ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .anyMatch(argument -> argument.contains("TieredStopAtLevel"))) {
             return false;
         }

@@ -1,0 +1,159 @@
+package io.camelparadigm.examples.uploader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClassDataArchiveTest {
+
+    /** A jar of the test class path, as the uploader's jar is for the real archive. */
+    private static final String JAR = jarOf(JsonFactory.class);
+
+    @TempDir
+    Path stateDir;
+
+    @Test
+    void theFirstRunWritesAnArchiveOfItsOwnThatBecomesTheArchiveOnceAJvmStartsWithIt() throws Exception {
+        ClassDataArchive first = archive(JAR, 11).orElseThrow();
+        assertThat(first.path().getParent()).isEqualTo(stateDir.resolve("jvm"));
+        String writeOption = first.jvmOptions().get(0);
+        assertThat(writeOption).startsWith("-XX:ArchiveClassesAtExit=").endsWith(".11.tmp");
+
+        assertThat(java(first.jvmOptions())).isZero();
+        first.settle(0);
+
+        assertThat(first.path()).isRegularFile();
+        assertThat(Path.of(writeOption.substring(writeOption.indexOf('=') + 1))).doesNotExist();
+        ClassDataArchive later = archive(JAR, 12).orElseThrow();
+        assertThat(later.jvmOptions()).contains("-XX:SharedArchiveFile=" + first.path(), "-Xlog:cds=off");
+        assertThat(java(later.jvmOptions())).isZero();
+    }
+
+    @Test
+    void anArchiveCutShortIsNeverKeptItWouldCrashTheJvm() throws Exception {
+        ClassDataArchive first = archive(JAR, 21).orElseThrow();
+        assertThat(java(first.jvmOptions())).isZero();
+        Path pending = Path.of(first.jvmOptions().get(0).substring("-XX:ArchiveClassesAtExit=".length()));
+        byte[] whole = Files.readAllBytes(pending);
+        Files.write(pending, java.util.Arrays.copyOf(whole, whole.length / 2));
+
+        first.settle(0);
+
+        assertThat(first.path()).doesNotExist();
+        assertThat(pending).doesNotExist();
+        try (var files = Files.list(stateDir.resolve("jvm"))) {
+            assertThat(files).as("no crash report left behind").isEmpty();
+        }
+    }
+
+    @Test
+    void anInterruptedOrFailedRunKeepsNoArchive() throws Exception {
+        ClassDataArchive interrupted = archive(JAR, 31).orElseThrow();
+        assertThat(java(interrupted.jvmOptions())).isZero();
+
+        interrupted.settle(130);
+
+        assertThat(interrupted.path()).doesNotExist();
+        try (var files = Files.list(stateDir.resolve("jvm"))) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void aNewJarGetsItsOwnArchiveAndTheOldJarsArchiveIsRemoved() throws Exception {
+        Path jar = Files.copy(Path.of(JAR), stateDir.resolve("uploader.jar"));
+        ClassDataArchive old = archive(jar.toString(), 41).orElseThrow();
+        assertThat(java(old.jvmOptions(), jar.toString())).isZero();
+        old.settle(0);
+        assertThat(old.path()).isRegularFile();
+
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(jar).toMillis() + 60_000));
+        ClassDataArchive rebuilt = archive(jar.toString(), 42).orElseThrow();
+        assertThat(rebuilt.path()).isNotEqualTo(old.path());
+        assertThat(rebuilt.jvmOptions().get(0)).startsWith("-XX:ArchiveClassesAtExit=");
+        assertThat(java(rebuilt.jvmOptions(), jar.toString())).isZero();
+        rebuilt.settle(0);
+
+        assertThat(rebuilt.path()).isRegularFile();
+        assertThat(old.path()).doesNotExist();
+    }
+
+    @Test
+    void aJvmThatCrashedWithTheArchiveRemovesItSoTheNextRunStartsWithout() throws Exception {
+        ClassDataArchive first = archive(JAR, 51).orElseThrow();
+        assertThat(java(first.jvmOptions())).isZero();
+        first.settle(0);
+        ClassDataArchive used = archive(JAR, 52).orElseThrow();
+
+        used.settle(134);
+
+        assertThat(used.path()).doesNotExist();
+    }
+
+    @Test
+    void noArchiveWhenTheClassPathHoldsAFolderOrTheStateFolderCannotBeMade() throws Exception {
+        assertThat(archive(JAR + java.io.File.pathSeparator + stateDir, 61)).isEmpty();
+
+        Path notAFolder = Files.writeString(stateDir.resolve("file"), "x");
+        Function<String, String> properties = properties(JAR, notAFolder);
+        assertThat(ClassDataArchive.of(properties, name -> null, 62)).isEmpty();
+    }
+
+    @Test
+    void theFolderIsTheStateFolderFromTheSystemPropertyOrTheEnvironment() {
+        Path fromEnvironment = stateDir.resolve("env");
+        Function<String, String> noStateDir = name -> name.equals(UploaderSettings.STATE_DIR) ? null
+                : properties(JAR, stateDir).apply(name);
+
+        ClassDataArchive archive = ClassDataArchive.of(noStateDir,
+                Map.of("UPLOADER_STATE_DIR", fromEnvironment.toString())::get, 71).orElseThrow();
+
+        assertThat(archive.path().getParent()).isEqualTo(fromEnvironment.resolve("jvm"));
+    }
+
+    private Optional<ClassDataArchive> archive(String classPath, long pid) {
+        return ClassDataArchive.of(properties(classPath, stateDir), name -> null, pid);
+    }
+
+    private static Function<String, String> properties(String classPath, Path stateDir) {
+        return Map.of("java.class.path", classPath, "java.home", System.getProperty("java.home"),
+                "java.vm.version", System.getProperty("java.vm.version"), UploaderSettings.STATE_DIR,
+                stateDir.toString(), "user.home", System.getProperty("user.home"))::get;
+    }
+
+    private static int java(List<String> options) throws IOException, InterruptedException {
+        return java(options, JAR);
+    }
+
+    /** A JVM as the second one starts, with the archive's options, on the archive's class path. */
+    private static int java(List<String> options, String classPath) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(options);
+        command.addAll(List.of("-cp", classPath, "-version"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        return process.exitValue();
+    }
+
+    private static String jarOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
