@@ -31,9 +31,16 @@ final class ProcessingFollower extends DefaultPollingConsumerPollStrategy {
         this.progress = progress;
     }
 
+    /**
+     * How far behind the service's clock the follower lists (the consumer's {@code overlap}, 2 s by default): a status
+     * committed later than that after its stamp is missed by the listing and found by the job's reconciliation, so
+     * the run ends sooner after its last document is processed and still never waits for ever.
+     */
+    static final Duration OVERLAP = Duration.ofMillis(500);
+
     static String uri(long workspaceId, Duration pollInterval) {
         return "paradigm:fileEvents?workspaceId=" + workspaceId + "&terminalOnly=true&startFrom=now&initialDelay=0"
-               + "&delay=" + pollInterval.toMillis() + "&pageSize=100";
+               + "&delay=" + pollInterval.toMillis() + "&pageSize=100&overlap=" + OVERLAP.toMillis();
     }
 
     /** No poll while nothing is processing. */
