@@ -40,8 +40,9 @@ public class ParadigmConfiguration implements Cloneable {
     // ---- retries and concurrency (see RetryPolicy and ConcurrencyGate)
 
     @UriParam(label = "advanced,retry", defaultValue = "5",
-              description = "How many times a failed request is sent again: 429 and 503 after their Retry-After, 502, "
-                            + "504 and broken connections after an exponential backoff. An upload is re-sent only "
+              description = "How many times a failed request is sent again: 429 and 503 after their Retry-After; 502, "
+                            + "504 and broken connections after an exponential backoff, except a lone 502 or lost "
+                            + "answer among successes, tried again at once. An upload is re-sent only "
                             + "when that cannot store a second copy: with an external id, after a lost answer the "
                             + "external id is looked up first; without one, only when the request surely did not "
                             + "reach the service (connection refused, 429, 503). A one-shot InputStream body is never "
