@@ -66,6 +66,8 @@ final class ParadigmHttpClientFactory {
             } catch (Exception e) {
                 throw new RuntimeCamelException("Cannot create the TLS context for Paradigm: " + e.getMessage(), e);
             }
+        } else {
+            connections.setTlsSocketStrategy(new LazyTlsStrategy(DefaultClientTlsStrategy::createDefault));
         }
         PoolingHttpClientConnectionManager manager = connections.build();
         HttpClientBuilder builder = HttpClients.custom()
