@@ -5,6 +5,7 @@ import java.util.Optional;
 import io.camelparadigm.examples.uploader.LauncherWatch;
 import io.camelparadigm.examples.uploader.SecondJvm;
 import io.camelparadigm.examples.uploader.UploaderJvm;
+import io.camelparadigm.examples.uploader.UploaderWarmUp;
 import picocli.CommandLine;
 
 /**
@@ -20,7 +21,10 @@ public final class ParadigmUploaderApp {
     public static void main(String[] args) {
         LauncherWatch.start();
         Optional<Integer> secondJvm = UploaderJvm.relaunchWanted(args) ? SecondJvm.run(args) : Optional.empty();
-        System.exit(secondJvm.orElseGet(() -> run(args)));
+        System.exit(secondJvm.orElseGet(() -> {
+            UploaderWarmUp.start();
+            return run(args);
+        }));
     }
 
     /** Runs the command and returns its exit status (0 all processed, 1 failures, 2 bad settings). */

@@ -2,10 +2,8 @@ package io.camelparadigm.examples.uploader;
 
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +21,6 @@ import java.util.stream.Collectors;
 import io.camelparadigm.component.paradigm.ParadigmComponent;
 import io.camelparadigm.component.paradigm.ParadigmConstants;
 import io.camelparadigm.component.paradigm.client.ParadigmApiException;
-import io.camelparadigm.component.paradigm.client.ParadigmJson;
 import io.camelparadigm.component.paradigm.model.ParadigmFile;
 import io.camelparadigm.component.paradigm.model.Workspace;
 import io.camelparadigm.examples.embedded.ParadigmConnection;
@@ -56,12 +53,6 @@ public final class FolderUploadJob {
         FAILED
     }
 
-    /** An upload answer, read once ahead to load what reading the real ones needs. */
-    private static final String ANSWER = "{\"id\":1,\"filename\":\"a.pdf\",\"title\":\"a\",\"status\":\"pending\","
-            + "\"status_vision\":null,\"created_at\":\"2025-01-01T00:00:00.000000Z\",\"updated_at\":\"2025-01-01T00:00:00Z\","
-            + "\"tags\":[{\"id\":1,\"name\":\"t\"}],\"workspace\":{\"id\":1,\"name\":\"w\",\"workspace_type\":\"company\"},"
-            + "\"upload_session_uuid\":\"00000000-0000-0000-0000-000000000000\",\"external_metadata\":{\"external_id\":"
-            + "\"file:///a.pdf\",\"additional_metadata\":{\"k\":\"v\"}},\"message\":\"File queued for processing\"}";
     /** How long a stopped run waits for the answers of the uploads in flight. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     /** Documents checked one by one when no final status arrived for a while. */
@@ -96,7 +87,7 @@ public final class FolderUploadJob {
      */
     public int run(Map<String, String> overrides) {
         memoryReserve = new byte[MEMORY_RESERVE_BYTES];
-        warmUp();
+        UploaderWarmUp.start();
         Main main = new Main();
         // Ctrl-C is this job's to handle (onSignal): camel-main's own hook would wait for a run loop we do not use
         main.setShutdownStrategy(new SimpleMainShutdownStrategy());
@@ -138,24 +129,6 @@ public final class FolderUploadJob {
             stopCamel(main);
             close();
         }
-    }
-
-    /**
-     * Loads, on the other core, what the first uploads need (Jackson's reader of Paradigm's answers, SHA-256 for the
-     * state file) while this thread starts Camel: start-up is mostly class loading, which one thread does in turn.
-     */
-    private static void warmUp() {
-        Thread warmUp = new Thread(() -> {
-            C1Compilation.apply();
-            try {
-                ParadigmJson.mapper().readValue(ANSWER, ParadigmFile.class);
-                MessageDigest.getInstance("SHA-256").digest(ANSWER.getBytes(StandardCharsets.UTF_8));
-            } catch (Exception | LinkageError ignored) {
-                // only a head start: the same work is done again when needed
-            }
-        }, "paradigm-uploader-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
     }
 
     /** Reads the settings and opens what the routes need; false (and {@link #badSetting}) when a setting is wrong. */
