@@ -48,13 +48,12 @@ final class ClassDataArchive {
     }
 
     /**
+     * @param stateDir       the uploader's state folder ({@link StateDir#beforeCamel})
      * @param systemProperty this JVM's system properties
-     * @param environment    this process's environment
      * @param pid            this process, to name the archive it writes
      * @return the archive for this jar and JVM, empty when none can be kept
      */
-    static Optional<ClassDataArchive> of(Function<String, String> systemProperty, Function<String, String> environment,
-                                         long pid) {
+    static Optional<ClassDataArchive> of(Path stateDir, Function<String, String> systemProperty, long pid) {
         String classPath = systemProperty.apply("java.class.path");
         String javaHome = systemProperty.apply("java.home");
         if (classPath == null || classPath.isEmpty() || javaHome == null) {
@@ -72,7 +71,7 @@ final class ClassDataArchive {
                 return Optional.empty();
             }
         }
-        Path folder = stateDir(systemProperty, environment).resolve("jvm");
+        Path folder = stateDir.resolve("jvm");
         try {
             Files.createDirectories(folder);
         } catch (IOException | RuntimeException e) {
@@ -167,15 +166,6 @@ final class ClassDataArchive {
                 }
             }
         }
-    }
-
-    private static Path stateDir(Function<String, String> systemProperty, Function<String, String> environment) {
-        String configured = systemProperty.apply(UploaderSettings.STATE_DIR);
-        if (configured == null || configured.isBlank()) {
-            configured = environment.apply("UPLOADER_STATE_DIR");
-        }
-        return configured == null || configured.isBlank()
-                ? Path.of(systemProperty.apply("user.home"), ".paradigm-uploader") : Path.of(configured);
     }
 
     private static void deleteQuietly(Path file) {

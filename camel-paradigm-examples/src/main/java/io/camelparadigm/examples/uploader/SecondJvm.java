@@ -1,6 +1,7 @@
 package io.camelparadigm.examples.uploader;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,9 @@ public final class SecondJvm {
      */
     public static Optional<Integer> run(String[] args) {
         UploaderJvm.Launch launch = UploaderJvm.Launch.current();
-        Optional<ClassDataArchive> archive = ClassDataArchive.of(System::getProperty, System::getenv, launch.pid());
+        Optional<ClassDataArchive> archive = StateDir.beforeCamel(launch.systemProperty(), launch.environment(),
+                Path.of("")).flatMap(stateDir -> ClassDataArchive.of(stateDir, launch.systemProperty(),
+                launch.pid()));
         Optional<List<String>> command = UploaderJvm.command(launch, args, archive);
         if (command.isEmpty()) {
             return Optional.empty();

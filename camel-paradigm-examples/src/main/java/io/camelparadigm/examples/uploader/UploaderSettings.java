@@ -93,8 +93,7 @@ public record UploaderSettings(Path filesDir, int concurrency, int maxFails, Lis
                 maxFails,
                 list(properties, TAGS, "").stream().map(tag -> tagId(tag)).toList(),
                 properties.apply(STATE_FILE).filter(value -> !value.isBlank()).map(Path::of).orElse(null),
-                properties.apply(STATE_DIR).filter(value -> !value.isBlank()).map(Path::of)
-                        .orElse(Path.of(System.getProperty("user.home"), ".paradigm-uploader")),
+                StateDir.of(properties, System.getProperty("user.home")),
                 list(properties, INCLUDE_EXTENSIONS, ""),
                 list(properties, EXCLUDE_EXTENSIONS, ""),
                 maxFileSizeMb * 1024L * 1024L,

@@ -108,30 +108,16 @@ class ClassDataArchiveTest {
         assertThat(archive(JAR + java.io.File.pathSeparator + stateDir, 61)).isEmpty();
 
         Path notAFolder = Files.writeString(stateDir.resolve("file"), "x");
-        Function<String, String> properties = properties(JAR, notAFolder);
-        assertThat(ClassDataArchive.of(properties, name -> null, 62)).isEmpty();
-    }
-
-    @Test
-    void theFolderIsTheStateFolderFromTheSystemPropertyOrTheEnvironment() {
-        Path fromEnvironment = stateDir.resolve("env");
-        Function<String, String> noStateDir = name -> name.equals(UploaderSettings.STATE_DIR) ? null
-                : properties(JAR, stateDir).apply(name);
-
-        ClassDataArchive archive = ClassDataArchive.of(noStateDir,
-                Map.of("UPLOADER_STATE_DIR", fromEnvironment.toString())::get, 71).orElseThrow();
-
-        assertThat(archive.path().getParent()).isEqualTo(fromEnvironment.resolve("jvm"));
+        assertThat(ClassDataArchive.of(notAFolder, properties(JAR), 62)).isEmpty();
     }
 
     private Optional<ClassDataArchive> archive(String classPath, long pid) {
-        return ClassDataArchive.of(properties(classPath, stateDir), name -> null, pid);
+        return ClassDataArchive.of(stateDir, properties(classPath), pid);
     }
 
-    private static Function<String, String> properties(String classPath, Path stateDir) {
+    private static Function<String, String> properties(String classPath) {
         return Map.of("java.class.path", classPath, "java.home", System.getProperty("java.home"),
-                "java.vm.version", System.getProperty("java.vm.version"), UploaderSettings.STATE_DIR,
-                stateDir.toString(), "user.home", System.getProperty("user.home"))::get;
+                "java.vm.version", System.getProperty("java.vm.version"))::get;
     }
 
     private static int java(List<String> options) throws IOException, InterruptedException {
