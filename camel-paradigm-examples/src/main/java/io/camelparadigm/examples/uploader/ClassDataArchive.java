@@ -77,7 +77,8 @@ final class ClassDataArchive {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-        String name = "uploader-" + hex(javaHome + '|' + Path.of(classPath).toAbsolutePath()) + "-" + hex(version);
+        String name = "uploader-" + ShortHash.of(javaHome + '|' + Path.of(classPath).toAbsolutePath()) + "-"
+                      + ShortHash.of(version.toString());
         Path archive = folder.resolve(name + ".jsa");
         if (!Files.isReadable(archive) && !Files.isWritable(folder)) {
             return Optional.empty();
@@ -153,7 +154,8 @@ final class ClassDataArchive {
 
     /** The archives of older jars at this location, and files of runs that never finished. */
     private void removeOthers() throws IOException {
-        String prefix = archive.getFileName().toString().substring(0, "uploader-".length() + 8);
+        String archiveName = archive.getFileName().toString();
+        String prefix = archiveName.substring(0, archiveName.lastIndexOf('-') + 1); // uploader-<location>-
         Instant abandoned = Instant.now().minus(ABANDONED);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(archive.getParent(), prefix + "*")) {
             for (Path file : files) {
@@ -174,9 +176,5 @@ final class ClassDataArchive {
         } catch (IOException e) {
             // left for a later run
         }
-    }
-
-    private static String hex(CharSequence text) {
-        return String.format("%08x", text.toString().hashCode());
     }
 }

@@ -3,12 +3,8 @@ package io.camelparadigm.examples.uploader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -39,21 +35,12 @@ public record StateFileLocation(Path path, String identity, boolean temporary) {
                 throw new UncheckedIOException("Cannot create a temporary state file", e);
             }
         }
-        String name = host(baseUrl) + "-workspace-" + workspaceId + "-" + shortHash(identity) + ".state";
+        String name = host(baseUrl) + "-workspace-" + workspaceId + "-" + ShortHash.of(identity) + ".state";
         return new StateFileLocation(settings.stateDir().resolve(name).toAbsolutePath(), identity, false);
     }
 
     private static String host(String baseUrl) {
         String host = URI.create(baseUrl).getHost();
         return host == null ? "paradigm" : host.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "_");
-    }
-
-    private static String shortHash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
     }
 }
