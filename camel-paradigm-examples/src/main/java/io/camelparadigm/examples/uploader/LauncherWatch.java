@@ -7,6 +7,12 @@ package io.camelparadigm.examples.uploader;
  */
 public final class LauncherWatch {
 
+    /**
+     * A check of /proc, ten times a second. Not {@code ProcessHandle.onExit()}: for a process that is not its child
+     * the JDK polls too, every 300 ms at first and 30 ms more each time up to 5 s (JDK 17's
+     * {@code ProcessHandleImpl.completion}); watching the parent that way, a {@code kill -9} after 30 s was noticed
+     * 1.2 s later, after a few minutes it would be 5 s of uploads by an orphan.
+     */
     private static final long CHECK_MILLIS = 100;
 
     private LauncherWatch() {
