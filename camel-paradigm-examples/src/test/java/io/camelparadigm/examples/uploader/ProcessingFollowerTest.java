@@ -1,0 +1,74 @@
+package io.camelparadigm.examples.uploader;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+
+import io.camelparadigm.component.paradigm.ParadigmComponent;
+import io.camelparadigm.emulator.ParadigmEmulatorExtension;
+import io.camelparadigm.emulator.SeedFile;
+import io.camelparadigm.examples.testsupport.Eventually;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The follow route of {@link FolderUploadRoutes} against the emulator on a manual clock: a final status is reported
+ * once the service's clock (its {@code Date} header, whole seconds) is the follower's overlap past it.
+ */
+class ProcessingFollowerTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @RegisterExtension
+    static final ParadigmEmulatorExtension PARADIGM = new ParadigmEmulatorExtension();
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aFinalStatusIsReportedHalfASecondBehindTheServicesClock() throws Exception {
+        // steps are whole seconds: a document becomes final 0.3 s into a second, another 0.6 s into the same second
+        Instant start = PARADIGM.now();
+        PARADIGM.advance(Duration.between(start, start.truncatedTo(ChronoUnit.SECONDS).plusMillis(1_300)));
+        long early = PARADIGM.seedFile(SeedFile.builder(PARADIGM.workspaceId(), "early.pdf").build());
+        PARADIGM.advance(Duration.ofMillis(300));
+        long late = PARADIGM.seedFile(SeedFile.builder(PARADIGM.workspaceId(), "late.pdf").build());
+        UploadProgress progress = new UploadProgress(Clock.systemUTC(), 1, externalId -> null);
+        UploaderSettings settings = UploaderSettings.from(name -> Optional.ofNullable(Map.of(
+                UploaderSettings.FILES_DIR, folder.toString(), UploaderSettings.POLL_INTERVAL, "PT0.1S").get(name)));
+        try (UploadStateFile state = UploadStateFile.open(folder.resolve("state"), "test");
+             DefaultCamelContext context = new DefaultCamelContext()) {
+            ParadigmComponent paradigm = context.getComponent("paradigm", ParadigmComponent.class);
+            paradigm.getConfiguration().setBaseUrl(PARADIGM.baseUrl());
+            paradigm.getConfiguration().setApiKey(PARADIGM.apiKey());
+            context.addRoutes(new FolderUploadRoutes(settings, PARADIGM.workspaceId(), progress, state, null));
+            context.start();
+            context.getRouteController().startRoute(FolderUploadRoutes.FOLLOW_ROUTE);
+            progress.uploaded("early.pdf", early, null, "pending", null);
+            progress.uploaded("late.pdf", late, null, "pending", null);
+            Eventually.await("the follower's first poll", TIMEOUT, () -> !PARADIGM.requests().isEmpty());
+            PARADIGM.completeAll();
+            Instant lateFinal = PARADIGM.now();
+            assertThat(lateFinal.truncatedTo(ChronoUnit.MILLIS))
+                    .isEqualTo(lateFinal.truncatedTo(ChronoUnit.SECONDS).plusMillis(600));
+
+            // the service's clock (whole seconds) 0.7 s past the early one, 0.4 s past the late one; the follower takes
+            // off a poll's round trip too, so the early one is listed by the first poll that took less than 0.2 s
+            PARADIGM.advance(Duration.between(lateFinal, lateFinal.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1)));
+            Eventually.await("the early document reported", TIMEOUT, () -> progress.stillProcessing() < 2);
+            assertThat(progress.someStillProcessing(10)).as("the late one is within the overlap").containsExactly(late);
+
+            PARADIGM.advance(Duration.ofSeconds(1));
+            Eventually.await("the late document reported", TIMEOUT, () -> progress.stillProcessing() == 0);
+            assertThat(progress.summary().processedByStatus()).containsEntry("embedded", 2L);
+        }
+    }
+}
