@@ -51,7 +51,7 @@ final class StateDir {
     }
 
     /** Camel's names for it: the key in upper case, then also with dots and dashes as underscores. */
-    static String environmentVariable(Function<String, String> environment) {
+    private static String environmentVariable(Function<String, String> environment) {
         String upperCase = UploaderSettings.STATE_DIR.toUpperCase(Locale.ROOT);
         String value = environment.apply(upperCase);
         return value != null ? value : environment.apply(upperCase.replace('.', '_').replace('-', '_'));
