@@ -31,8 +31,8 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.SimpleMainShutdownStrategy;
 
 /**
- * One run of the folder uploader as a camel-main application: reads the settings from Camel's properties
- * (command-line overrides, {@code application.properties}, system properties, environment), connects to Paradigm
+ * One run of the folder uploader as a camel-main application: reads the settings from the command line, then from
+ * Camel's properties (environment, system properties, {@code application.properties}), connects to Paradigm
  * (checking the key and the workspace with one request) or starts the embedded emulator, opens the state file,
  * runs {@link FolderUploadRoutes}, shows the progress, waits until every document is processed, prints the
  * summary and stops.
@@ -68,7 +68,8 @@ public final class FolderUploadJob {
     private IllegalArgumentException badSetting;
     private UploaderSettings settings;
     private ParadigmConnection connection;
-    private String commandLineKey;
+    /** The command-line options: they win over every other source, which Camel's override properties do not. */
+    private Map<String, String> commandLine = Map.of();
     private StateFileLocation stateLocation;
     private UploadStateFile state;
     private UploadProgress progress;
@@ -93,8 +94,8 @@ public final class FolderUploadJob {
         main.setShutdownStrategy(new SimpleMainShutdownStrategy());
         main.setPropertyPlaceholderLocations(
                 "classpath:application.properties;optional=true,file:application.properties;optional=true");
+        commandLine = overrides;
         // the key stays out of Camel's properties, which camel-main and the dev consoles print as written
-        commandLineKey = overrides.get(ParadigmConnection.API_KEY);
         overrides.forEach((name, value) -> {
             if (!name.equals(ParadigmConnection.API_KEY)) {
                 main.addOverrideProperty(name, value);
@@ -134,10 +135,11 @@ public final class FolderUploadJob {
     /** Reads the settings and opens what the routes need; false (and {@link #badSetting}) when a setting is wrong. */
     private boolean prepare(CamelContext context) {
         try {
-            Function<String, Optional<String>> properties = context.getPropertiesComponent()::resolveProperty;
+            // Camel looks up an environment variable or a system property before an override property
+            Function<String, Optional<String>> properties = name -> commandLine.containsKey(name)
+                    ? Optional.ofNullable(commandLine.get(name)) : context.getPropertiesComponent().resolveProperty(name);
             settings = UploaderSettings.from(properties);
-            connection = ParadigmConnection.resolve(name -> name.equals(ParadigmConnection.API_KEY)
-                    && commandLineKey != null ? Optional.of(commandLineKey) : properties.apply(name));
+            connection = ParadigmConnection.resolve(properties);
             out.println(connection.describe());
             ParadigmComponent paradigm = context.getComponent("paradigm", ParadigmComponent.class);
             paradigm.getConfiguration().setBaseUrl(connection.baseUrl());

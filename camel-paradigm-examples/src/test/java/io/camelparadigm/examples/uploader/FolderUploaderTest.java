@@ -61,6 +61,22 @@ class FolderUploaderTest {
     }
 
     @Test
+    void anOptionOnTheCommandLineWinsOverTheSameSettingAsASystemProperty() {
+        System.setProperty(UploaderSettings.BATCH_SIZE, "3");
+        System.setProperty(UploaderSettings.INCLUDE_EXTENSIONS, "md");
+        try {
+            UploaderRun run = run("--files-dir=" + SAMPLES, "--batch-size=20", "--include-extensions=csv");
+
+            assertThat(run.status()).as(run.output()).isZero();
+            assertThat(run.output()).contains("with up to 20 concurrent uploads");
+            assertThat(storedNames()).containsExactly("q3-budget.csv");
+        } finally {
+            System.clearProperty(UploaderSettings.BATCH_SIZE);
+            System.clearProperty(UploaderSettings.INCLUDE_EXTENSIONS);
+        }
+    }
+
+    @Test
     void eachDocumentCarriesItsSourcePathAsExternalId() {
         UploaderRun run = run("--files-dir=" + SAMPLES, "--include-extensions=csv");
 
