@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.camelparadigm.component.paradigm.ParadigmComponent;
 import io.camelparadigm.component.paradigm.state.JdbcStateRepository;
 import org.apache.camel.CamelContext;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.cluster.CamelClusterEventListener;
 import org.apache.camel.cluster.CamelClusterService;
@@ -16,6 +17,8 @@ import org.apache.camel.cluster.CamelClusterView;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -28,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * repository). Everything it does that a test checks is written to PostgreSQL as it happens, so it survives kill -9.
  */
 public final class ClusterNode {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
 
     static final String BASE_PATH = "/camel-paradigm";
     static final String EVENTS_NAMESPACE = "paradigm-events";
@@ -49,9 +54,13 @@ public final class ClusterNode {
                 .setUserAgent(userAgent(name)) // the emulator's request log tells which instance sent each request
                 .addRequestInterceptorFirst((request, entity, context) -> {
                     if ("GET".equals(request.getMethod()) && request.getPath().startsWith("/api/v3/files?")) {
+                        LOG.debug("listing {}", request.getPath());
                         sql.update("INSERT INTO polls (node) VALUES (?)", name); // each listing request, when it leaves
                     }
-                }));
+                })
+                .addResponseInterceptorLast((response, entity, context) -> LOG.debug("answer {} dated {}",
+                        response.getCode(), response.getFirstHeader("Date") == null ? null
+                                : response.getFirstHeader("Date").getValue())));
 
         String role = property("node.role");
         switch (role) {
@@ -83,8 +92,15 @@ public final class ClusterNode {
             @Override
             public String getState(String key) {
                 String value = super.getState(key);
+                LOG.debug("read state {}", value);
                 sql.update("INSERT INTO state_reads (reader, value) VALUES (?, ?)", name, value); // what a new leader starts from
                 return value;
+            }
+
+            @Override
+            public void setState(String key, String value) {
+                LOG.debug("writes state {}", value);
+                super.setState(key, value);
             }
         });
 
@@ -96,6 +112,8 @@ public final class ClusterNode {
             @Override
             public void configure() {
                 from(uri).routeId("events")
+                        .log(LoggingLevel.DEBUG, "io.camelparadigm.cluster.ClusterNode",
+                                "delivers ${header.CamelParadigmFileId}:${header.CamelParadigmStatus}")
                         .delay(workMs).syncDelayed() // the work of a real route: a poll takes a while
                         .to("sql:INSERT INTO delivered (node, file_id, status, previous_status) VALUES ('" + name
                             + "', :#${header.CamelParadigmFileId}, :#${header.CamelParadigmStatus},"

@@ -77,8 +77,9 @@ class FileEventsFailoverIT {
     }
 
     @AfterEach
-    void stopNodes() {
+    void stopNodes() throws java.io.IOException {
         nodes.forEach(NodeProcess::close);
+        writeTimeline();
     }
 
     @Test
@@ -138,7 +139,6 @@ class FileEventsFailoverIT {
         finishTheStream();
 
         List<Delivery> deliveries = deliveries();
-        writeTimeline();
         assertThat(distinctChanges(deliveries)).isEqualTo(expectedChanges());
         assertOnePollerAtATime();
         assertNoWriteFromAnotherInstanceAfterATakeover();
@@ -212,18 +212,35 @@ class FileEventsFailoverIT {
         return emulator.storedFiles(emulator.workspaceId()).stream().allMatch(file -> file.status().equals("embedded"));
     }
 
+    /**
+     * On a time-out every node writes its threads' stacks to its log, and the failure says which statuses are missing
+     * and who polled lately, so that a failure explains itself (with the logs and timeline.txt).
+     */
     private void awaitCurrentStatusesDelivered() {
-        Eventually.until(WAIT, "every current status delivered", () -> {
-            Set<String> delivered = distinctChanges(deliveries());
-            Set<String> current = new HashSet<>();
-            for (StoredFile file : emulator.storedFiles(emulator.workspaceId())) {
-                current.add(file.id() + ":" + file.status());
+        try {
+            Eventually.until(WAIT, "every current status delivered", () -> undeliveredStatuses().isEmpty());
+        } catch (AssertionError e) {
+            nodes.forEach(NodeProcess::dumpThreads);
+            throw new AssertionError(e.getMessage() + "; not delivered: " + undeliveredStatuses()
+                    + "; listing requests in the last 10 s: " + database.sql().queryForList(
+                    "SELECT node || ' x' || COUNT(*) || ', last at ' || MAX(at) FROM polls"
+                    + " WHERE at > clock_timestamp() - interval '10 seconds' GROUP BY node", String.class)
+                    + " (node logs with thread dumps and timeline.txt in " + System.getProperty("cluster.logs") + ")", e);
+        }
+    }
+
+    private Set<String> undeliveredStatuses() {
+        Set<String> deliveredStatuses = new HashSet<>();
+        distinctChanges(deliveries()).forEach(change -> deliveredStatuses.add(
+                change.substring(0, change.indexOf('<') < 0 ? change.length() : change.indexOf('<'))));
+        Set<String> missing = new java.util.TreeSet<>();
+        for (StoredFile file : emulator.storedFiles(emulator.workspaceId())) {
+            String current = file.id() + ":" + file.status();
+            if (!deliveredStatuses.contains(current)) {
+                missing.add(current);
             }
-            Set<String> deliveredStatuses = new HashSet<>();
-            delivered.forEach(change -> deliveredStatuses.add(change.substring(0, change.indexOf('<') < 0
-                    ? change.length() : change.indexOf('<'))));
-            return deliveredStatuses.containsAll(current);
-        });
+        }
+        return missing;
     }
 
     /** The node delivering now, once it delivered {@code count} changes since the last tick. */
@@ -265,7 +282,8 @@ class FileEventsFailoverIT {
                 + " SELECT at, node || ' delivered ' || file_id || ':' || status || COALESCE('<-' || previous_status, '') AS line FROM delivered"
                 + " UNION ALL SELECT at, node || CASE WHEN leader THEN ' leads' ELSE ' steps down' END FROM leadership"
                 + " UNION ALL SELECT at, reader || ' read state ' || COALESCE(value, 'null') FROM state_reads"
-                + " UNION ALL SELECT at, writer || ' wrote state ' || value FROM state_writes) events ORDER BY at", String.class);
+                + " UNION ALL SELECT at, writer || ' wrote state ' || value FROM state_writes"
+                + " UNION ALL SELECT at, node || ' lists' FROM polls) events ORDER BY at", String.class);
         java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("cluster.logs", "target/cluster-logs"), "events", "timeline.txt");
         java.nio.file.Files.createDirectories(file.getParent());
         java.nio.file.Files.write(file, lines);

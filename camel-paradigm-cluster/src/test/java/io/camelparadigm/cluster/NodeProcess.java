@@ -66,6 +66,19 @@ final class NodeProcess implements AutoCloseable {
         waitForExit();
     }
 
+    /** kill -3: the JVM writes the stacks of its threads to its log (for a test that timed out waiting for it). */
+    void dumpThreads() {
+        if (process.isAlive()) {
+            try {
+                new ProcessBuilder("kill", "-3", String.valueOf(process.pid())).start().waitFor(10, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }
