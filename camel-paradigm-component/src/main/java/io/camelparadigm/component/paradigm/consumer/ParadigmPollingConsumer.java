@@ -109,11 +109,17 @@ abstract class ParadigmPollingConsumer extends ScheduledBatchPollingConsumer imp
         super.doStart();
     }
 
+    /**
+     * This consumer is "stopping" already: the poll in progress sends no more exchanges. It is waited for before
+     * {@code super.doStop()}, which stops the route's processors with this consumer: an exchange still in the route
+     * then completes there instead of being rejected by a stopped error handler after its work was done (a change
+     * delivered, not committed, and delivered again by the next start).
+     */
     @Override
     protected void doStop() throws Exception {
-        super.doStop(); // no poll starts any more; the one in progress sends no more exchanges
         boolean waited = awaitPollInProgress();
         try {
+            super.doStop(); // no poll starts any more
             listing = null; // the page held in memory is dropped; the position in the state is where the next start resumes
             saveIfChanged();
         } finally {

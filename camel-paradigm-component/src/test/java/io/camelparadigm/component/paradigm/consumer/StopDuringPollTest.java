@@ -73,6 +73,45 @@ class StopDuringPollTest extends ConsumerTestSupport {
         assertThat(delivered).isEqualTo(List.of(first + ":pending", second + ":pending"));
     }
 
+    /**
+     * The route's error handler checks at each step that it still runs. Stopping the route's processors (which a
+     * consumer's stop does) before the poll in progress ended rejected its exchange after the step in progress, whose
+     * work was done: the change was delivered but not committed, and the next leader delivered it again.
+     */
+    @Test
+    void anExchangeInTheRouteWhenTheStopBeginsCompletesAndIsNotDeliveredAgain() throws Exception {
+        long first = seed("a.pdf");
+        long second = seed("b.pdf");
+        letSettle();
+        context.getRegistry().bind("state", repository);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("paradigm:fileEvents?startFrom=all&stateRepository=#state&stateKey=events&startScheduler=false")
+                        .routeId(ROUTE)
+                        .process(exchange -> { // the work of the route: a database write, say
+                            inRoute.countDown();
+                            assertThat(finishRoute.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+                        })
+                        .process(exchange -> delivered.add(describe(exchange)));
+            }
+        });
+        Consumer consumer = context.getRoute(ROUTE).getConsumer();
+        CompletableFuture<Void> polled = CompletableFuture.runAsync(this::poll);
+        assertThat(inRoute.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> ServiceHelper.stopService(consumer));
+        awaitStopping((ServiceSupport) consumer);
+        finishRoute.countDown();
+        stopped.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        polled.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(delivered).as("the exchange in the route when the stop began").containsExactly(first + ":pending");
+
+        ServiceHelper.startService(consumer);
+        poll();
+        assertThat(delivered).isEqualTo(List.of(first + ":pending", second + ":pending"));
+    }
+
     private static void awaitStopping(ServiceSupport consumer) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!consumer.isStoppingOrStopped() && System.nanoTime() < deadline) {
