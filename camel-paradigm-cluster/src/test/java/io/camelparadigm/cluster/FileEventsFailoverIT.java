@@ -181,23 +181,31 @@ class FileEventsFailoverIT {
     // ---- the stream
 
     /**
-     * {@code count} new pending files, created half a step ago: they change status with the others, half a step
-     * before each tick, so each status is settled (past the consumer's overlap) when the consumer lists it.
+     * The first {@code count} files, created half a step ago (settled: past the consumer's overlap), before any
+     * listing found a file: until then the consumer's watermark does not move.
      */
     private void seed(int count) {
-        Instant createdAt = emulator.now().minus(STEP.dividedBy(2));
+        seedAt(emulator.now().minus(STEP.dividedBy(2)), count);
+    }
+
+    /** {@code count} new pending files created at {@code createdAt}; they change status with the others. */
+    private void seedAt(Instant createdAt, int count) {
         for (int i = 0; i < count; i++) {
             files.add(emulator.seedFile(SeedFile.builder(emulator.workspaceId(), "file-" + files.size() + ".pdf")
                     .createdAt(createdAt).build()));
         }
     }
 
-    /** Every file one status forward, then {@code newFiles} new ones. */
+    /**
+     * Every file one status forward and {@code newFiles} new ones, all half a step before the clock's new time. The
+     * new files appear when the clock is at their creation time, as on the real service: created half a step back
+     * after the whole step, they could be behind a listing made meanwhile at the new time, whose watermark (that time
+     * less the overlap) is past them, and no listing would ever return them.
+     */
     private void tick(int newFiles) {
-        emulator.advance(STEP);
-        if (newFiles > 0) {
-            seed(newFiles);
-        }
+        emulator.advance(STEP.dividedBy(2));
+        seedAt(emulator.now(), newFiles);
+        emulator.advance(STEP.dividedBy(2));
     }
 
     private void finishTheStream() {
