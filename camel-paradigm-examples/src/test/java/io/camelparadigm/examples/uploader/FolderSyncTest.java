@@ -96,7 +96,8 @@ class FolderSyncTest {
         UploaderRun sync = sync();
 
         assertThat(sync.status()).as(sync.output()).isZero();
-        assertThat(sync.output()).contains("0 uploaded, 1 replaced, 1 unchanged");
+        assertThat(sync.output()).contains("0 uploaded, 1 replaced, 1 unchanged", "Every uploaded document is processed.")
+                .doesNotContain("Nothing to upload");
         assertThat(requests("PATCH", null)).hasSize(1);
         assertThat(storedByName().get("b.md").sha256()).isEqualTo(sha256("bravo, revised"));
     }
@@ -124,7 +125,8 @@ class FolderSyncTest {
 
         assertThat(run.status()).as(run.output()).isZero();
         assertThat(run.output()).contains("Summary: 1 files selected (1 more left out",
-                "0 uploaded, 0 replaced, 1 unchanged, 2 deleted");
+                "0 uploaded, 0 replaced, 1 unchanged, 2 deleted",
+                "Nothing to upload or replace; the documents of 2 files gone from the folder are deleted.");
         assertThat(requests("DELETE", null)).extracting(RecordedRequest::path).containsExactlyInAnyOrder(
                 "/api/v3/files/" + synced.get("b.md").id(), "/api/v3/files/" + synced.get("c.md").id());
         assertThat(PARADIGM.storedFiles(PARADIGM.workspaceId())).extracting(StoredFile::id)
