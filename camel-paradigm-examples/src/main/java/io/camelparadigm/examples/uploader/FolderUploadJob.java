@@ -412,8 +412,8 @@ public final class FolderUploadJob {
         return switch (ending) {
             case COMPLETED -> summary.hasFailures() ? "Finished with failures: see above."
                     : summary.uploaded() + summary.replaced() > 0 ? "Every uploaded document is processed."
-                    : summary.deleted() > 0 ? "Nothing to upload or replace; the documents of " + summary.deleted()
-                                              + " files gone from the folder are deleted."
+                    : summary.deleted() + summary.alreadyDeleted() > 0 ? "Nothing to upload or replace; the documents of "
+                            + (summary.deleted() + summary.alreadyDeleted()) + " files gone from the folder are deleted."
                     : summary.selected() == 0 ? "No file to upload in this folder."
                     : "Nothing to upload: every selected file was skipped.";
             case TIMED_OUT -> "Stopped following processing after " + ProgressFormatter.clock(settings.processingTimeout())

@@ -67,6 +67,7 @@ final class MissingDocuments {
         } catch (RuntimeException e) {
             if (isNotFound(e)) {
                 state.forget(unseen.slot()); // already deleted (by a run killed before it recorded it, or by hand)
+                progress.alreadyDeleted();
             } else {
                 progress.deleteFailed("document " + unseen.documentId(), UploadSteps.reason(FolderUploadJob.rootCause(e)));
             }

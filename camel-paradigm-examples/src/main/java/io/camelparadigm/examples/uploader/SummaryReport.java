@@ -42,6 +42,9 @@ public final class SummaryReport {
         if (summary.stillProcessing() > 0) {
             row(text, "still processing", summary.stillProcessing());
         }
+        if (summary.alreadyDeleted() > 0) {
+            row(text, "already deleted", summary.alreadyDeleted());
+        }
         row(text, "skipped", summary.skippedCount());
         if (summary.notAttempted() > 0) {
             row(text, "not attempted", summary.notAttempted());

@@ -24,7 +24,8 @@ public final class UploadProgress {
     public record Summary(long selected, long excluded, Map<String, Long> processedByStatus,
                           List<ReasonTally.Group> failures, long uploadFailures, long tagsNotApplied,
                           List<ReasonTally.Group> skipped, long skippedCount, long uploaded, long stillProcessing,
-                          long notAttempted, Duration elapsed, long replaced, long unchanged, long deleted) {
+                          long notAttempted, Duration elapsed, long replaced, long unchanged, long deleted,
+                          long alreadyDeleted) {
 
         public boolean hasFailures() {
             return !failures.isEmpty();
@@ -58,6 +59,7 @@ public final class UploadProgress {
     private long replaced;
     private long unchanged;
     private long deleted;
+    private long alreadyDeleted;
     private long uploadFailures;
     private long processingFailures;
     private long tagsNotApplied;
@@ -170,6 +172,12 @@ public final class UploadProgress {
     /** {@code --delete-missing}: the document of a file gone from the folder was deleted. */
     public synchronized void deleted() {
         deleted++;
+        changed();
+    }
+
+    /** {@code --delete-missing}: the document of a file gone from the folder was no longer in Paradigm. */
+    public synchronized void alreadyDeleted() {
+        alreadyDeleted++;
         changed();
     }
 
@@ -332,7 +340,7 @@ public final class UploadProgress {
         return new Summary(total, scanComplete ? scanExcluded : countedExcluded,
                 new LinkedHashMap<>(processedByStatus), failures.groups(), uploadFailures, tagsNotApplied,
                 skipped.groups(), skipped.total(), uploaded, processing.size(), notAttempted,
-                Duration.between(started, clock.instant()), replaced, unchanged, deleted);
+                Duration.between(started, clock.instant()), replaced, unchanged, deleted, alreadyDeleted);
     }
 
     /** The files the name filter selected: known once the walk is over, counted ahead of it before; -1 if not yet. */

@@ -1,6 +1,10 @@
 package io.camelparadigm.examples.uploader;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,6 +161,32 @@ class FolderSyncTest {
         assertThat(back.status()).as(back.output()).isZero();
         assertThat(back.output()).contains("1 uploaded, 0 replaced, 0 unchanged, 0 deleted");
         assertThat(storedByName()).containsOnlyKeys("a.md");
+    }
+
+    @Test
+    void aDocumentDeletedInParadigmBeforeItsFileIsGoneIsCountedAsAlreadyDeletedAndForgotten() throws Exception {
+        write("a.md", "alpha");
+        write("b.md", "bravo");
+        assertThat(sync().status()).isZero();
+        long gone = storedByName().get("b.md").id();
+        HttpResponse<String> deletion = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(PARADIGM.baseUrl() + "/api/v3/files/" + gone))
+                .header("Authorization", "Bearer " + PARADIGM.apiKey()).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(deletion.statusCode()).as(deletion.body()).isEqualTo(204);
+        Files.delete(folder.resolve("b.md"));
+        PARADIGM.clearRequests();
+
+        UploaderRun run = sync("--delete-missing");
+
+        assertThat(run.status()).as(run.output()).isZero();
+        assertThat(run.output()).contains("0 uploaded, 0 replaced, 1 unchanged, 0 deleted", "  already deleted         1",
+                "Nothing to upload or replace; the documents of 1 files gone from the folder are deleted.");
+        assertThat(requests("DELETE", null)).isEmpty();
+        PARADIGM.clearRequests();
+
+        assertThat(sync("--delete-missing").output()).doesNotContain("already deleted");
+        assertThat(requests("GET", "/api/v3/files/" + gone)).as("forgotten").isEmpty();
     }
 
     @Test

@@ -24,7 +24,7 @@ class SummaryReportTest {
         skipped.add(SkipReason.UNSUPPORTED_EXTENSION.description(), "y.zip");
         skipped.add(SkipReason.UNSUPPORTED_EXTENSION.description(), "x.exe");
         UploadProgress.Summary summary = new UploadProgress.Summary(12, 3, byStatus, failures.groups(), 1, 0,
-                skipped.groups(), skipped.total(), 7, 0, 0, Duration.ofSeconds(42), 0, 0, 0);
+                skipped.groups(), skipped.total(), 7, 0, 0, Duration.ofSeconds(42), 0, 0, 0, 0);
 
         List<String> lines = SummaryReport.format(summary).lines().toList();
 
@@ -48,7 +48,7 @@ class SummaryReportTest {
             skipped.add(SkipReason.ALREADY_UPLOADED.description(), String.format("f%07d.pdf", i));
         }
         UploadProgress.Summary summary = new UploadProgress.Summary(1_000_000, 0, Map.of(), List.of(), 0, 0,
-                skipped.groups(), skipped.total(), 0, 0, 0, Duration.ZERO, 0, 0, 0);
+                skipped.groups(), skipped.total(), 0, 0, 0, Duration.ZERO, 0, 0, 0, 0);
 
         assertThat(SummaryReport.format(summary)).contains(
                 "1000000  already uploaded (state file): f0000000.pdf, f0000001.pdf, f0000002.pdf, and 999997 more");
@@ -69,7 +69,7 @@ class SummaryReportTest {
     @Test
     void filesNotAttemptedAndStillProcessingHaveTheirRows() {
         UploadProgress.Summary summary = new UploadProgress.Summary(-1, 0, Map.of("embedded", 3L), List.of(), 0, 0,
-                List.of(), 0, 5, 2, 40, Duration.ofSeconds(5), 0, 0, 0);
+                List.of(), 0, 5, 2, 40, Duration.ofSeconds(5), 0, 0, 0, 0);
 
         assertThat(SummaryReport.format(summary)).startsWith("Summary: ? files selected, 5 uploaded, in 0:05")
                 .contains("  still processing        2", "  not attempted          40");
