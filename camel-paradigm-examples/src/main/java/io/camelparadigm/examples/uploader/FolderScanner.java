@@ -114,10 +114,6 @@ public final class FolderScanner {
                         stopped[0] = true;
                         return FileVisitResult.TERMINATE;
                     }
-                    if (!attributes.isRegularFile()) {
-                        notOnlyUploadedFiles(listings);
-                        return FileVisitResult.CONTINUE;
-                    }
                     String name = file.getFileName().toString();
                     if (!nameFilter.accepts(name)) {
                         notOnlyUploadedFiles(listings);
@@ -125,11 +121,17 @@ public final class FolderScanner {
                         return FileVisitResult.CONTINUE;
                     }
                     String relativePath = relativePath(root, file);
-                    SkipReason reason = skipReason(file, name, attributes.size());
+                    // a link to a file is uploaded as the vendor's script does (its target's content under the
+                    // link's name); links to folders are not followed, so a link loop cannot hold the walk
+                    BasicFileAttributes content = attributes.isSymbolicLink() ? targetOf(file) : attributes;
+                    SkipReason reason = content == null ? SkipReason.BROKEN_LINK
+                            : content.isDirectory() ? SkipReason.LINK_TO_FOLDER
+                            : !content.isRegularFile() ? SkipReason.NOT_A_FILE
+                            : skipReason(file, name, content.size());
                     if (reason == null) {
                         listings.peek().files++;
-                        listener.upload(new ScannedFile(file, relativePath, attributes.size(),
-                                attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
+                        listener.upload(new ScannedFile(file, relativePath, content.size(),
+                                content.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
                     } else {
                         notOnlyUploadedFiles(listings);
                         listener.skipped(relativePath, reason);
@@ -156,6 +158,15 @@ public final class FolderScanner {
             throw new UncheckedIOException("Cannot scan " + root, e);
         }
         return !stopped[0];
+    }
+
+    /** The attributes of what a symbolic link points to; null when it points to nothing that can be read. */
+    private static BasicFileAttributes targetOf(Path link) {
+        try {
+            return Files.readAttributes(link, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static void notOnlyUploadedFiles(Deque<Listing> listings) {

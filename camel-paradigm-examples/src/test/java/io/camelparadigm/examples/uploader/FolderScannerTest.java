@@ -67,6 +67,30 @@ class FolderScannerTest {
     }
 
     @Test
+    void aLinkToAFileIsUploadedUnderItsOwnNameAndOtherEntriesThatAreNotFilesAreSkippedWithTheirReason()
+            throws Exception {
+        write("real/target.pdf", 30);
+        write("a/kept.md", 5);
+        Files.createSymbolicLink(folder.resolve("a/link.pdf"), folder.resolve("real/target.pdf"));
+        Files.createSymbolicLink(folder.resolve("a/loop"), folder);
+        Files.createSymbolicLink(folder.resolve("a/broken.pdf"), folder.resolve("nowhere.pdf"));
+        Process mkfifo = new ProcessBuilder("mkfifo", folder.resolve("a/pipe.txt").toString()).start();
+        assertThat(mkfifo.waitFor()).isZero();
+
+        Found found = scan(new FolderScanner(NameFilter.acceptAll(), SUPPORTED, 1000));
+
+        assertThat(found.upload).extracting(ScannedFile::relativePath)
+                .containsExactlyInAnyOrder("a/kept.md", "a/link.pdf", "real/target.pdf");
+        ScannedFile link = found.upload.stream().filter(file -> file.relativePath().equals("a/link.pdf")).findFirst()
+                .orElseThrow();
+        assertThat(link.size()).as("the target's size").isEqualTo(30);
+        assertThat(link.modified()).isEqualTo(
+                Files.getLastModifiedTime(folder.resolve("real/target.pdf")).to(TimeUnit.NANOSECONDS));
+        assertThat(found.skipped).containsExactlyInAnyOrder("a/loop: LINK_TO_FOLDER", "a/broken.pdf: BROKEN_LINK",
+                "a/pipe.txt: NOT_A_FILE");
+    }
+
+    @Test
     void theListenerCanEndTheWalkEarly() throws IOException {
         for (int i = 0; i < 20; i++) {
             write("f" + i + ".md", 5);
