@@ -215,6 +215,26 @@ class UploadOperationTest extends EmulatorRouteTestSupport {
     }
 
     @Test
+    void aFileWhoseNameIsNotValidInThePlatformEncodingIsUploadedFromThePathTheFolderListed() throws Exception {
+        // a Latin-1 name (caf\xe9.txt) on a UTF-8 system: only the Path from the listing holds its bytes
+        Process latin1 = new ProcessBuilder("sh", "-c", "printf 'latin-1 name' > \"$(printf 'caf\\351.txt')\"")
+                .directory(dir.toFile()).start();
+        assertThat(latin1.waitFor()).isZero();
+        Path listed;
+        try (var files = Files.list(dir)) {
+            listed = files.filter(file -> file.getFileName().toString().startsWith("caf")).findFirst().orElseThrow();
+        }
+
+        Exchange answer = template.request("paradigm:upload?workspaceId=" + workspaceId(),
+                e -> e.getMessage().setBody(listed));
+
+        assertThat(answer.getException()).isNull();
+        StoredFile stored = EMULATOR.storedFiles(workspaceId()).get(0);
+        assertThat(stored.sha256()).isEqualTo(sha256("latin-1 name".getBytes(StandardCharsets.UTF_8)));
+        assertThat(stored.filename()).isEqualTo(listed.getFileName().toString());
+    }
+
+    @Test
     void badInputIsRefusedBeforeAnyRequestWithAMessageNamingTheValue() throws Exception {
         String uri = "paradigm:upload?workspaceId=" + workspaceId();
         Path empty = write("empty.txt", "");

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +31,6 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.entity.mime.ByteArrayBody;
 import org.apache.hc.client5.http.entity.mime.ContentBody;
-import org.apache.hc.client5.http.entity.mime.FileBody;
 import org.apache.hc.client5.http.entity.mime.FormBodyPart;
 import org.apache.hc.client5.http.entity.mime.FormBodyPartBuilder;
 import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
@@ -556,7 +557,11 @@ public class ParadigmClient {
 
     private static ContentBody contentBody(UploadContent content, String filename) {
         if (content instanceof UploadContent.FromFile file) {
-            return new FileBody(file.path().toFile(), ContentType.APPLICATION_OCTET_STREAM, filename);
+            // read through the Path, which keeps the name's bytes as the folder listed them: HttpClient's FileBody
+            // opens a java.io.File made from the path's text, which cannot name a file whose name is not valid in
+            // the platform's encoding (a Latin-1 name on a UTF-8 system: FileNotFoundException)
+            return new ReopenableBody(new UploadContent.Reopenable(file.defaultFilename(), sizeOf(file.path()),
+                    () -> Files.newInputStream(file.path())), filename);
         }
         if (content instanceof UploadContent.FromBytes bytes) {
             return new ByteArrayBody(bytes.bytes(), ContentType.APPLICATION_OCTET_STREAM, filename);
@@ -566,6 +571,15 @@ public class ParadigmClient {
         }
         UploadContent.FromStream stream = (UploadContent.FromStream) content;
         return new InputStreamBody(stream.stream(), ContentType.APPLICATION_OCTET_STREAM, filename);
+    }
+
+    /** The file's size, or -1 (unknown: sent chunked, and reading it then fails with the reason) if it cannot be read. */
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private static void addText(MultipartEntityBuilder multipart, String name, String value) {
