@@ -169,6 +169,40 @@ class UploaderJarIT {
     }
 
     /**
+     * Started in the C locale (cron, containers, ssh without a locale), the uploader reads file names as UTF-8, as the
+     * vendor's Python script does there: the document keeps its name, and a later run in a UTF-8 locale finds the
+     * file in the state file instead of uploading it a second time.
+     */
+    @Test
+    void inTheCLocaleFileNamesAreReadAsUtf8AndARunInAUtf8LocaleFindsThemInTheStateFile() throws Exception {
+        Path folder = Files.createDirectories(workDir.resolve("docs"));
+        // the name's UTF-8 bytes written by the shell: this JVM's own locale may not be able to name the file
+        Process write = new ProcessBuilder("sh", "-c", "printf 'notes' > \"$(printf 'r\\303\\251sum\\303\\251.md')\"")
+                .directory(folder.toFile()).start();
+        assertThat(write.waitFor()).isZero();
+        try (ParadigmEmulator paradigm = ParadigmEmulator.builder().realClock().stepDuration(Duration.ofMillis(50))
+                .build().start()) {
+            Map<String, String> env = new java.util.HashMap<>(Map.of("PARADIGM_BASE_URL", paradigm.baseUrl(),
+                    "PARADIGM_API_KEY", paradigm.apiKey(), "PARADIGM_WORKSPACE_ID",
+                    String.valueOf(paradigm.workspaceId()), "LC_ALL", "C", "LANG", "C"));
+            String[] args = {"--files-dir=" + folder, "--state-file=state", "--progress=lines"};
+
+            Result inC = java(workDir, env, args);
+
+            assertThat(inC.status()).as(inC.output()).isZero();
+            assertThat(paradigm.storedFiles(paradigm.workspaceId())).extracting(StoredFile::filename)
+                    .containsExactly("r\u00e9sum\u00e9.md");
+
+            env.put("LC_ALL", "C.UTF-8");
+            Result inUtf8 = java(workDir, env, args);
+
+            assertThat(inUtf8.status()).as(inUtf8.output()).isZero();
+            assertThat(inUtf8.output()).contains("1  already uploaded (state file)");
+            assertThat(paradigm.storedFiles(paradigm.workspaceId())).hasSize(1);
+        }
+    }
+
+    /**
      * {@code kill -9} in the middle of a {@code --sync --delete-missing} that uploads, replaces and deletes, then the
      * same command again: the end state is the folder's (one document per file, each with the file's content), and
      * no document was uploaded, replaced or deleted twice across the two runs.

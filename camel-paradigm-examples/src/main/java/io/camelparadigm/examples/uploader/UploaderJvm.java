@@ -85,9 +85,13 @@ public final class UploaderJvm {
         return Optional.of(command);
     }
 
-    /** The environment of the second JVM: this one's, without the variables holding JVM options. */
+    /**
+     * The environment of the second JVM: this one's, without the variables holding JVM options, and with file names
+     * read as UTF-8 in the C locale ({@link Utf8Locale}).
+     */
     static void prepareEnvironment(Map<String, String> environment) {
         environment.keySet().removeAll(OPTION_VARIABLES);
+        Utf8Locale.coerce(environment);
     }
 
     static String setting(Function<String, String> systemProperty, Function<String, String> environment) {

@@ -78,11 +78,21 @@ class UploaderJvmTest {
     @Test
     void theVariablesHoldingJvmOptionsAreNotPassedOnTheirOptionsAreAlreadyOnTheCommandLine() {
         Map<String, String> environment = new HashMap<>(Map.of("JAVA_TOOL_OPTIONS", "-Dlog4j2.level=DEBUG",
-                "JDK_JAVA_OPTIONS", "-Xmx1g", "PARADIGM_API_KEY", "k", "UPLOADER_FILES_DIR", "/data"));
+                "JDK_JAVA_OPTIONS", "-Xmx1g", "PARADIGM_API_KEY", "k", "UPLOADER_FILES_DIR", "/data",
+                "LANG", "en_US.UTF-8"));
 
         UploaderJvm.prepareEnvironment(environment);
 
-        assertThat(environment).containsOnlyKeys("PARADIGM_API_KEY", "UPLOADER_FILES_DIR");
+        assertThat(environment).containsOnlyKeys("PARADIGM_API_KEY", "UPLOADER_FILES_DIR", "LANG");
+    }
+
+    @Test
+    void theSecondJvmReadsFileNamesAsUtf8InTheCLocale() {
+        Map<String, String> environment = new HashMap<>(Map.of("LC_ALL", "C"));
+
+        UploaderJvm.prepareEnvironment(environment);
+
+        assertThat(environment).containsEntry("LC_ALL", "C.UTF-8");
     }
 
     private static UploaderJvm.Launch launch(List<String> jvmOptions) {
