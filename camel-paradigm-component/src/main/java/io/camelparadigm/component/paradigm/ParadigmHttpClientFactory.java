@@ -1,6 +1,7 @@
 package io.camelparadigm.component.paradigm;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.RuntimeCamelException;
@@ -13,6 +14,7 @@ import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.impl.io.MonitoringResponseOutOfOrderStrategy;
 import org.apache.hc.core5.util.TimeValue;
@@ -28,10 +30,19 @@ final class ParadigmHttpClientFactory {
     private final Integer proxyPort;
     private final SSLContextParameters ssl;
     private final ParadigmHttpClientConfigurer configurer;
+    private final Supplier<TlsSocketStrategy> defaultTls;
 
     ParadigmHttpClientFactory(CamelContext camelContext, int maxConnections, long connectTimeoutMillis,
                               String proxyHost, Integer proxyPort, SSLContextParameters ssl,
                               ParadigmHttpClientConfigurer configurer) {
+        this(camelContext, maxConnections, connectTimeoutMillis, proxyHost, proxyPort, ssl, configurer,
+             DefaultClientTlsStrategy::createDefault);
+    }
+
+    /** @param defaultTls the JVM's default TLS, made on the first https connection when {@code ssl} is null */
+    ParadigmHttpClientFactory(CamelContext camelContext, int maxConnections, long connectTimeoutMillis,
+                              String proxyHost, Integer proxyPort, SSLContextParameters ssl,
+                              ParadigmHttpClientConfigurer configurer, Supplier<TlsSocketStrategy> defaultTls) {
         this.camelContext = camelContext;
         this.maxConnections = maxConnections;
         this.connectTimeoutMillis = connectTimeoutMillis;
@@ -39,6 +50,7 @@ final class ParadigmHttpClientFactory {
         this.proxyPort = proxyPort;
         this.ssl = ssl;
         this.configurer = configurer;
+        this.defaultTls = defaultTls;
     }
 
     CloseableHttpClient create() {
@@ -67,7 +79,7 @@ final class ParadigmHttpClientFactory {
                 throw new RuntimeCamelException("Cannot create the TLS context for Paradigm: " + e.getMessage(), e);
             }
         } else {
-            connections.setTlsSocketStrategy(new LazyTlsStrategy(DefaultClientTlsStrategy::createDefault));
+            connections.setTlsSocketStrategy(new LazyTlsStrategy(defaultTls));
         }
         PoolingHttpClientConnectionManager manager = connections.build();
         HttpClientBuilder builder = HttpClients.custom()
