@@ -21,10 +21,15 @@ public final class ParadigmUploaderApp {
     public static void main(String[] args) {
         LauncherWatch.start();
         Optional<Integer> secondJvm = UploaderJvm.relaunchWanted(args) ? SecondJvm.run(args) : Optional.empty();
-        System.exit(secondJvm.orElseGet(() -> {
-            UploaderWarmUp.start();
-            return run(args);
-        }));
+        System.exit(secondJvm.orElseGet(() -> runHere(args, UploaderWarmUp::start)));
+    }
+
+    /** Runs the command in this JVM, warming up first unless the command line only asks for the help or the version. */
+    static int runHere(String[] args, Runnable warmUp) {
+        if (!UploaderJvm.onlyPrints(args)) {
+            warmUp.run();
+        }
+        return run(args);
     }
 
     /** Runs the command and returns its exit status (0 all processed, 1 failures, 2 bad settings). */

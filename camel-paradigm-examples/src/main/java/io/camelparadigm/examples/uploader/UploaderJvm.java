@@ -54,7 +54,12 @@ public final class UploaderJvm {
     /** Whether the upload should run in a second JVM; only reads system properties and the environment. */
     public static boolean relaunchWanted(String[] args) {
         return !isSecondJvm() && !"false".equalsIgnoreCase(setting(System::getProperty, System::getenv))
-               && java.util.Arrays.stream(args).noneMatch(HELP::contains);
+               && !onlyPrints(args);
+    }
+
+    /** True when the command line asks for the help or the version: it prints them, it uploads nothing. */
+    public static boolean onlyPrints(String[] args) {
+        return java.util.Arrays.stream(args).anyMatch(HELP::contains);
     }
 
     /**

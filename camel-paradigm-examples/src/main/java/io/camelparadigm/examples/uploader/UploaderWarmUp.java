@@ -27,7 +27,10 @@ public final class UploaderWarmUp {
     private UploaderWarmUp() {
     }
 
-    /** Starts the warm-up once per JVM: by the uploader's main method first thing, or by the job it runs. */
+    /**
+     * Starts the warm-up once per JVM: by the uploader's main method first thing unless the command line only asks for
+     * the help or the version, or by the job it runs.
+     */
     public static void start() {
         if (STARTED.compareAndSet(false, true)) {
             Thread warmUp = new Thread(UploaderWarmUp::load, "paradigm-uploader-warm-up");
