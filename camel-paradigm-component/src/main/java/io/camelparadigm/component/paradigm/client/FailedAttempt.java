@@ -5,6 +5,10 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
@@ -18,6 +22,11 @@ final class FailedAttempt extends Exception {
     enum Kind {
         /** The request never left: no connection could be opened (refused, timed out, unknown host). */
         NOT_SENT(true, false, false),
+        /**
+         * The request never left and sending it again cannot help: the server's TLS certificate, or the name it was
+         * issued for, is not trusted.
+         */
+        NOT_TRUSTED(false, false, false),
         /** Sent, but the connection was closed or reset with no answer: the server may have acted. */
         NO_ANSWER(true, true, false),
         /** Sent, but no answer came within the response timeout: the server may have acted, or still be acting. */
@@ -80,9 +89,27 @@ final class FailedAttempt extends Exception {
      * @param serviceFailing whether the key's recent requests mostly failed ({@link KeyGate#serviceFailing()})
      */
     static FailedAttempt broken(IOException cause, ParadigmException error, boolean serviceFailing) {
-        Kind kind = neverSent(cause) ? Kind.NOT_SENT : cause instanceof SocketTimeoutException ? Kind.TIMED_OUT
-                : Kind.NO_ANSWER;
+        Kind kind = untrusted(cause) ? Kind.NOT_TRUSTED : neverSent(cause) ? Kind.NOT_SENT
+                : cause instanceof SocketTimeoutException ? Kind.TIMED_OUT : Kind.NO_ANSWER;
         return new FailedAttempt(kind, null, serviceFailing, error);
+    }
+
+    /**
+     * A handshake refused over the server's certificate (an unknown authority, an expired certificate: a security
+     * exception behind it) or over its name; not a connection that broke during the handshake, which is retried.
+     */
+    static boolean untrusted(IOException e) {
+        if (e instanceof SSLPeerUnverifiedException) {
+            return true;
+        }
+        if (e instanceof SSLHandshakeException) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof GeneralSecurityException) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean neverSent(IOException e) {

@@ -385,8 +385,11 @@ public class ParadigmClient {
             response = http.execute(request, this::capture);
         } catch (IOException e) {
             permit.unanswered();
-            ParadigmException error = new ParadigmException(operation,
-                    request.getMethod() + " " + request.getRequestUri() + " failed: " + e, e);
+            String problem = FailedAttempt.untrusted(e) ? "the server's TLS certificate is not trusted (" + e
+                    + "): give the component sslContextParameters whose trust store holds it or its authority, or add "
+                    + "that to the JVM's trust store" : e.toString();
+            ParadigmException error = new ParadigmException(operation, request.getMethod() + " " + request.getScheme()
+                    + "://" + request.getAuthority() + request.getRequestUri() + " failed: " + problem, e);
             gate.statistics().failed(error);
             throw FailedAttempt.broken(e, error, gate.serviceFailing());
         } catch (RuntimeException e) {
