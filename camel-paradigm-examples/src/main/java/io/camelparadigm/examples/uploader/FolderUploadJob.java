@@ -89,6 +89,7 @@ public final class FolderUploadJob {
     public int run(Map<String, String> overrides) {
         memoryReserve = new byte[MEMORY_RESERVE_BYTES];
         UploaderWarmUp.start();
+        UploaderWarmUp.awaitLogging();
         Main main = new Main();
         // Ctrl-C is this job's to handle (onSignal): camel-main's own hook would wait for a run loop we do not use
         main.setShutdownStrategy(new SimpleMainShutdownStrategy());

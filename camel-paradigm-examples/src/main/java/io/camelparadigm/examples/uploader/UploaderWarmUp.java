@@ -2,6 +2,8 @@ package io.camelparadigm.examples.uploader;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.camelparadigm.component.paradigm.client.ParadigmJson;
@@ -23,6 +25,8 @@ public final class UploaderWarmUp {
             + "\"upload_session_uuid\":\"00000000-0000-0000-0000-000000000000\",\"external_metadata\":{\"external_id\":"
             + "\"file:///a.pdf\",\"additional_metadata\":{\"k\":\"v\"}},\"message\":\"File queued for processing\"}";
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static final CountDownLatch LOGGING_READY = new CountDownLatch(1);
+    private static final long LOGGING_WAIT_SECONDS = 30;
 
     private UploaderWarmUp() {
     }
@@ -39,10 +43,31 @@ public final class UploaderWarmUp {
         }
     }
 
+    /**
+     * Waits, if the warm-up started, until it has set up logging. SLF4J gives a thread that asks for a logger while
+     * another one sets logging up a stand-in, and replays what it logged with a warning on standard error: Camel's
+     * first loggers must come after.
+     */
+    public static void awaitLogging() {
+        if (STARTED.get()) {
+            try {
+                LOGGING_READY.await(LOGGING_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private static void load() {
-        C1Compilation.apply();
         try {
             LoggerFactory.getLogger(UploaderWarmUp.class);
+        } catch (RuntimeException | LinkageError ignored) {
+            // set up again, and the failure reported, where it is needed
+        } finally {
+            LOGGING_READY.countDown();
+        }
+        C1Compilation.apply();
+        try {
             ParadigmJson.mapper().readValue(ANSWER, ParadigmFile.class);
             MessageDigest.getInstance("SHA-256").digest(ANSWER.getBytes(StandardCharsets.UTF_8));
         } catch (Exception | LinkageError ignored) {
