@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Runs the packaged app the way README.md tells a new user to, in a separate JVM whose environment holds only the
@@ -175,6 +176,7 @@ class UploaderJarIT {
      */
     @Test
     void inTheCLocaleFileNamesAreReadAsUtf8AndARunInAUtf8LocaleFindsThemInTheStateFile() throws Exception {
+        assumeTrue(jvmReadsNamesAsUtf8In("C.UTF-8"), "this system has no C.UTF-8 locale (glibc before 2.35, not Debian)");
         Path folder = Files.createDirectories(workDir.resolve("docs"));
         // the name's UTF-8 bytes written by the shell: this JVM's own locale may not be able to name the file
         Process write = new ProcessBuilder("sh", "-c", "printf 'notes' > \"$(printf 'r\\303\\251sum\\303\\251.md')\"")
@@ -532,6 +534,16 @@ class UploaderJarIT {
     }
 
     /** Whether this JVM's SIGINT is ignored (signal 2: bit 1 of SigIgn), as it then is in the processes it starts. */
+    private static boolean jvmReadsNamesAsUtf8In(String locale) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XshowSettings:properties", "-version").redirectErrorStream(true);
+        builder.environment().put("LC_ALL", locale);
+        Process java = builder.start();
+        String settings = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(java.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        return settings.contains("sun.jnu.encoding = UTF-8");
+    }
+
     private static boolean sigintIgnoredHere() throws IOException {
         Path status = Path.of("/proc/self/status");
         if (!Files.exists(status)) {
