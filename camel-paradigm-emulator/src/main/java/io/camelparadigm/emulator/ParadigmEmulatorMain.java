@@ -1,6 +1,7 @@
 package io.camelparadigm.emulator;
 
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -11,7 +12,9 @@ import java.util.stream.Collectors;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Runs the emulator standalone, on the real clock, until the process is stopped:
@@ -44,6 +47,9 @@ public final class ParadigmEmulatorMain implements Callable<Integer> {
             + "emulator never shows them, so a long run keeps a flat memory. Default: ${DEFAULT-VALUE}.")
     int requestLogLimit = 10_000;
 
+    @Spec
+    CommandSpec spec;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile ParadigmEmulator emulator;
 
@@ -56,7 +62,7 @@ public final class ParadigmEmulatorMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        emulator = ParadigmEmulator.builder()
+        ParadigmEmulator built = ParadigmEmulator.builder()
                 .realClock()
                 .port(port)
                 .stepDuration(step)
@@ -64,8 +70,18 @@ public final class ParadigmEmulatorMain implements Callable<Integer> {
                 .sessionWindow(sessionWindow)
                 .apiKey(apiKey)
                 .requestLogLimit(requestLogLimit)
-                .build()
-                .start();
+                .build();
+        try {
+            emulator = built.start();
+        } catch (IllegalStateException e) {
+            built.close();
+            if (!causedByBind(e)) {
+                throw e;
+            }
+            spec.commandLine().getErr().println("Error: --port " + port + ": 127.0.0.1:" + port
+                    + " is already in use; choose another port, or --port 0 for a free one.");
+            return CommandLine.ExitCode.USAGE;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "paradigm-emulator-shutdown"));
         printBanner(new PrintWriter(System.out, true));
         stopped.await();
@@ -91,6 +107,15 @@ public final class ParadigmEmulatorMain implements Callable<Integer> {
 
     ParadigmEmulator emulator() {
         return emulator;
+    }
+
+    private static boolean causedByBind(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code 3s}, {@code 500ms}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT3S}). */

@@ -2,6 +2,8 @@ package io.camelparadigm.emulator;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -55,6 +57,20 @@ class ParadigmEmulatorMainTest {
 
         assertThat(exit).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("soon");
+    }
+
+    @Test
+    void aPortInUseIsOneLineNamingTheOptionNotAStackTrace() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            StringWriter err = new StringWriter();
+            int exit = new CommandLine(new ParadigmEmulatorMain()).setErr(new PrintWriter(err, true))
+                    .execute("--port", String.valueOf(taken.getLocalPort()));
+
+            assertThat(exit).isEqualTo(CommandLine.ExitCode.USAGE);
+            assertThat(err.toString()).isEqualTo("Error: --port " + taken.getLocalPort() + ": 127.0.0.1:"
+                    + taken.getLocalPort() + " is already in use; choose another port, or --port 0 for a free one."
+                    + System.lineSeparator());
+        }
     }
 
     @Test
