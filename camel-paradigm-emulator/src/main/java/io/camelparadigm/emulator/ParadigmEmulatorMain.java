@@ -1,9 +1,12 @@
 package io.camelparadigm.emulator;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
@@ -21,6 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code java -jar camel-paradigm-emulator-<version>-standalone.jar --port 8080 --step 3s}.
  */
 @Command(name = "paradigm-emulator", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = ParadigmEmulatorMain.JarVersion.class,
         description = "Runs an emulator of the LightOn Paradigm v3 API on 127.0.0.1 (real clock).")
 public final class ParadigmEmulatorMain implements Callable<Integer> {
 
@@ -116,6 +120,23 @@ public final class ParadigmEmulatorMain implements Callable<Integer> {
             }
         }
         return false;
+    }
+
+    /** The version Maven wrote into the jar ({@code pom.properties}); "unknown" when run from classes. */
+    static final class JarVersion implements CommandLine.IVersionProvider {
+        private static final String POM_PROPERTIES =
+                "/META-INF/maven/io.camelparadigm/camel-paradigm-emulator/pom.properties";
+
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties pom = new Properties();
+            try (InputStream in = ParadigmEmulatorMain.class.getResourceAsStream(POM_PROPERTIES)) {
+                if (in != null) {
+                    pom.load(in);
+                }
+            }
+            return new String[] {"paradigm-emulator " + pom.getProperty("version", "unknown")};
+        }
     }
 
     /** {@code 3s}, {@code 500ms}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT3S}). */

@@ -61,6 +61,18 @@ class StandaloneJarIT {
         }
     }
 
+    @Test
+    void versionPrintsTheBuiltVersion() throws Exception {
+        Path jar = Path.of(System.getProperty("standalone.jar", "target/standalone.jar"));
+        Process version = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "--version").redirectErrorStream(true).start();
+        String output = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(version.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(version.exitValue()).isZero();
+        assertThat(output.strip()).isEqualTo("paradigm-emulator " + System.getProperty("emulator.version"));
+    }
+
     private static void drain(BufferedReader lines, StringBuilder output) {
         try {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
