@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import io.camelparadigm.component.paradigm.ParadigmComponent;
 import io.camelparadigm.examples.embedded.ParadigmConnection;
+import io.vertx.core.net.impl.TCPServerBase;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
@@ -84,14 +85,38 @@ public final class WebhookIntakeApp {
 
         String host = properties.apply(HOST).orElse("127.0.0.1");
         int port = properties.apply(PORT).map(Integer::parseInt).orElse(8080);
+        String url = "http://" + host + ":" + port + context.resolvePropertyPlaceholders("{{webhook.path:/documents}}");
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindHost(host);
         server.setBindPort(port);
-        context.addService(new VertxPlatformHttpServer(server));
-        out.println("Webhook intake on http://" + host + ":" + port + context.resolvePropertyPlaceholders(
-                "{{webhook.path:/documents}}") + ", e.g.: curl --data-binary @notes.md -H 'Content-Type: "
-                    + "application/octet-stream' -H 'X-Document-Filename: notes.md' http://" + host + ":" + port
-                    + "/documents");
+        context.addService(new WebhookServer(server, url, out));
         return connection;
+    }
+
+    /** platform-http's server, which fails the start when it cannot listen, and then says where it listens. */
+    private static final class WebhookServer extends VertxPlatformHttpServer {
+        private final VertxPlatformHttpServerConfiguration configuration;
+        private final String url;
+        private final PrintStream out;
+
+        WebhookServer(VertxPlatformHttpServerConfiguration configuration, String url, PrintStream out) {
+            super(configuration);
+            this.configuration = configuration;
+            this.url = url;
+            this.out = out;
+        }
+
+        @Override
+        protected void startServer() throws Exception {
+            super.startServer();
+            // platform-http only logs a failed bind and starts anyway: the app would run without its webhook
+            if (getServer() instanceof TCPServerBase tcp && !tcp.isListening()) {
+                int port = configuration.getBindPort();
+                throw new IllegalArgumentException(PORT + " " + port + ": cannot listen on "
+                        + configuration.getBindHost() + ":" + port + " (in use?); set -D" + PORT + " to a free port");
+            }
+            out.println("Webhook intake on " + url + ", e.g.: curl --data-binary @notes.md -H 'Content-Type: "
+                    + "application/octet-stream' -H 'X-Document-Filename: notes.md' " + url);
+        }
     }
 }
