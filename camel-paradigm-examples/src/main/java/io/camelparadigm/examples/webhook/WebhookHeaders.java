@@ -1,5 +1,8 @@
 package io.camelparadigm.examples.webhook;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import io.camelparadigm.component.paradigm.ParadigmConstants;
@@ -45,7 +48,23 @@ public final class WebhookHeaders {
     private static void copy(Message message, String from, String to) {
         String value = message.getHeader(from, String.class);
         if (value != null && !value.isBlank()) {
-            message.setHeader(to, value.trim());
+            message.setHeader(to, utf8(value.trim()));
+        }
+    }
+
+    /**
+     * The HTTP server reads header bytes as ISO-8859-1, while clients (curl, most HTTP libraries) send a name such
+     * as {@code café.pdf} as its UTF-8 bytes: those are read back as UTF-8. A value that is not UTF-8 is kept as read.
+     */
+    static String utf8(String headerValue) {
+        if (headerValue.chars().allMatch(c -> c < 0x80) || headerValue.chars().anyMatch(c -> c > 0xFF)) {
+            return headerValue;
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .decode(ByteBuffer.wrap(headerValue.getBytes(StandardCharsets.ISO_8859_1))).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return headerValue;
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.camelparadigm.examples.webhook;
 
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -98,6 +101,32 @@ class DocumentWebhookRoutesTest extends CamelTestSupport {
             assertThat(stored.tagIds()).containsExactly(tag);
             assertThat(stored.size()).isEqualTo(document.length);
             assertThat(stored.sha256()).isEqualTo(sha256(document));
+        });
+    }
+
+    @Test
+    void nonAsciiMetadataSentAsUtf8BytesAsCurlSendsItIsStoredAsWritten() throws Exception {
+        String name = "R&D café #1 100% \uD83C\uDF89.md";
+        byte[] document = "# Notes".getBytes(StandardCharsets.UTF_8);
+        String request = "POST /documents HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                + "Content-Type: application/octet-stream\r\nContent-Length: " + document.length + "\r\n"
+                + WebhookHeaders.FILENAME + ": " + name + "\r\n"
+                + WebhookHeaders.TITLE + ": Résumé d'équipe\r\nConnection: close\r\n\r\n";
+
+        String answer;
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.UTF_8));
+            out.write(document);
+            out.flush();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(answer).startsWith("HTTP/1.1 201");
+        assertThat(PARADIGM.storedFiles(PARADIGM.workspaceId())).singleElement().satisfies(stored -> {
+            assertThat(stored.filename()).isEqualTo(name);
+            assertThat(stored.title()).isEqualTo("Résumé d'équipe");
         });
     }
 
