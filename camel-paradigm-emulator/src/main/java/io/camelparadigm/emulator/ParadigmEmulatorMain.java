@@ -66,6 +66,10 @@ public final class ParadigmEmulatorMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--port must be 0 (a free port) to 65535, was " + port);
+        }
         ParadigmEmulator built = ParadigmEmulator.builder()
                 .realClock()
                 .port(port)

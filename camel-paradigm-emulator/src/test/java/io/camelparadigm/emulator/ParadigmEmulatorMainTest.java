@@ -74,6 +74,17 @@ class ParadigmEmulatorMainTest {
     }
 
     @Test
+    void aPortOutOfRangeIsAUsageErrorNamingTheOption() {
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new ParadigmEmulatorMain()).setErr(new PrintWriter(err, true))
+                .execute("--port", "99999");
+
+        assertThat(exit).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(err.toString()).startsWith("--port must be 0 (a free port) to 65535, was 99999")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void durationsAndSizesReadTheUsualShorthands() {
         var durations = new ParadigmEmulatorMain.DurationConverter();
         var sizes = new ParadigmEmulatorMain.SizeConverter();
