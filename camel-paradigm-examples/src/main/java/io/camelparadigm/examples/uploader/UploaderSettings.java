@@ -151,12 +151,19 @@ public record UploaderSettings(Path filesDir, int concurrency, int maxFails, Lis
     }
 
     private static OnExisting onExisting(String value) {
+        OnExisting mode;
         try {
-            return OnExisting.valueOf(value.trim());
+            mode = OnExisting.valueOf(value.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--on-existing (" + ON_EXISTING + ") is one of upload, skip, fail; was '"
-                                               + value + "'");
+            mode = null;
         }
+        if (mode == null || mode == OnExisting.replace) {
+            // the component's replace is the uploader's --sync, which also knows which files changed
+            throw new IllegalArgumentException("--on-existing (" + ON_EXISTING + ") is one of upload, skip, fail; was '"
+                                               + value + "'" + (mode == OnExisting.replace
+                    ? ": to replace the documents of changed files in place, use --sync" : ""));
+        }
+        return mode;
     }
 
     private static Duration duration(Function<String, Optional<String>> properties, String key, Duration defaultValue) {

@@ -119,6 +119,14 @@ class UploaderSettingsTest {
     }
 
     @Test
+    void theComponentsReplaceModeIsRefusedPointingToSync() {
+        properties.put(UploaderSettings.ON_EXISTING, "replace");
+
+        assertThatThrownBy(this::settings).hasMessageContaining("upload, skip, fail; was 'replace'")
+                .hasMessageContaining("use --sync");
+    }
+
+    @Test
     void syncAndItsCompanionsAreFlagsThatDeleteMissingAndDryRunNeedSyncFor() {
         assertThat(settings().sync()).isFalse();
         properties.put(UploaderSettings.SYNC, "true");
