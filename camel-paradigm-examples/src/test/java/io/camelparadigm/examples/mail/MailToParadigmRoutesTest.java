@@ -102,7 +102,7 @@ class MailToParadigmRoutesTest extends CamelTestSupport {
         MockEndpoint outcome = getMockEndpoint("mock:outcome");
         outcome.expectedMessageCount(1);
         PARADIGM.advance(Duration.ofSeconds(10)); // processed (3 s), and past the consumer's overlap
-        outcome.assertIsSatisfied(20_000);
+        MockEndpoint.assertIsSatisfied(20, TimeUnit.SECONDS, outcome);
 
         EmailOutcome email = outcome.getReceivedExchanges().get(0).getMessage().getBody(EmailOutcome.class);
         assertThat(email.status()).isEqualTo(EmailOutcome.PARTIAL);
@@ -138,7 +138,7 @@ class MailToParadigmRoutesTest extends CamelTestSupport {
         MockEndpoint outcome = getMockEndpoint("mock:outcome");
         outcome.expectedMessageCount(2);
         PARADIGM.advance(Duration.ofSeconds(10)); // processed (3 s), and past the consumer's overlap
-        outcome.assertIsSatisfied(20_000);
+        MockEndpoint.assertIsSatisfied(20, TimeUnit.SECONDS, outcome);
 
         assertThat(outcome.getReceivedExchanges()).extracting(exchange -> exchange.getMessage().getBody(EmailOutcome.class))
                 .extracting(EmailOutcome::messageId, EmailOutcome::status, email -> email.documents().size())
@@ -157,14 +157,14 @@ class MailToParadigmRoutesTest extends CamelTestSupport {
 
         String messageId = send("Contract", "Signed contract attached.",
                 attachment("contract.md", "# Contract\nSigned.", "text/markdown"));
-        readDone.assertIsSatisfied(20_000);
+        MockEndpoint.assertIsSatisfied(20, TimeUnit.SECONDS, readDone);
         assertThat(PARADIGM.storedFiles()).hasSize(2);
 
         // as if the mailbox handed the email out again (e.g. the app died before it was marked seen)
         readDone.reset();
         readDone.expectedMessageCount(1);
         markAllUnseen();
-        readDone.assertIsSatisfied(20_000);
+        MockEndpoint.assertIsSatisfied(20, TimeUnit.SECONDS, readDone);
 
         assertThat(PARADIGM.storedFiles()).extracting(StoredFile::externalId)
                 .containsExactlyInAnyOrder(messageId + "#body", messageId + "#attachment:contract.md");

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -74,13 +75,13 @@ class StatusWatcherRouteTest extends CamelTestSupport {
         MockEndpoint changes = startWatcher();
         changes.expectedBodiesReceivedInAnyOrder(report + " pending", scan + " pending");
         PARADIGM.advance(STEP.dividedBy(2));
-        changes.assertIsSatisfied(20_000);
+        MockEndpoint.assertIsSatisfied(20, TimeUnit.SECONDS, changes);
         assertThat(deadLetters()).isEmpty();
 
         changes.reset();
         changes.expectedBodiesReceivedInAnyOrder(report + " embedded", scan + " parsing_failed");
         PARADIGM.advance(STEP.multipliedBy(3));
-        changes.assertIsSatisfied(20_000);
+        MockEndpoint.assertIsSatisfied(20, TimeUnit.SECONDS, changes);
 
         List<Path> deadLetters = deadLetters();
         assertThat(deadLetters).extracting(path -> path.getFileName().toString())
@@ -103,12 +104,12 @@ class StatusWatcherRouteTest extends CamelTestSupport {
         MockEndpoint changes = startWatcher();
         changes.expectedBodiesReceived(huge + " pending");
         PARADIGM.advance(STEP.dividedBy(2));
-        changes.assertIsSatisfied(20_000);
+        MockEndpoint.assertIsSatisfied(20, TimeUnit.SECONDS, changes);
 
         changes.reset();
         changes.expectedBodiesReceived(huge + " embedding_failed");
         PARADIGM.advance(STEP.multipliedBy(3));
-        changes.assertIsSatisfied(20_000);
+        MockEndpoint.assertIsSatisfied(20, TimeUnit.SECONDS, changes);
 
         // a second of polls (every 50 ms) over an unchanged workspace delivers nothing more
         changes.reset();
