@@ -410,11 +410,12 @@ public final class FolderUploadJob {
     private String conclusion(Ending ending, UploadProgress.Summary summary) {
         String resume = stateLocation.temporary() ? ""
                 : " Run the same command again to upload only what is missing (state file " + stateLocation.path() + ").";
+        long gone = summary.deleted() + summary.alreadyDeleted();
         return switch (ending) {
             case COMPLETED -> summary.hasFailures() ? "Finished with failures: see above."
                     : summary.uploaded() + summary.replaced() > 0 ? "Every uploaded document is processed."
-                    : summary.deleted() + summary.alreadyDeleted() > 0 ? "Nothing to upload or replace; the documents of "
-                            + (summary.deleted() + summary.alreadyDeleted()) + " files gone from the folder are deleted."
+                    : gone > 0 ? "Nothing to upload or replace; the documents of " + gone
+                                 + " files gone from the folder are deleted."
                     : summary.selected() == 0 ? "No file to upload in this folder."
                     : "Nothing to upload: every selected file was skipped.";
             case TIMED_OUT -> "Stopped following processing after " + ProgressFormatter.clock(settings.processingTimeout())

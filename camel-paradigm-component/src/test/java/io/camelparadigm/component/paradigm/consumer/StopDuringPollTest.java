@@ -12,6 +12,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,25 +25,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StopDuringPollTest extends ConsumerTestSupport {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String EVENTS =
+            "paradigm:fileEvents?startFrom=all&stateRepository=#state&stateKey=events&startScheduler=false";
 
     private final CountDownLatch inRoute = new CountDownLatch(1);
     private final CountDownLatch finishRoute = new CountDownLatch(1);
     private final MemoryStateRepository repository = new MemoryStateRepository();
     private final List<String> delivered = new CopyOnWriteArrayList<>();
+    private long first;
+    private long second;
+
+    /** Two documents the service holds before the consumer starts, and the repository the consumer saves to. */
+    @BeforeEach
+    void twoDocumentsAndTheRepository() {
+        first = seed("a.pdf");
+        second = seed("b.pdf");
+        letSettle();
+        context.getRegistry().bind("state", repository);
+    }
 
     @Test
     void aStopFromAnotherThreadReturnsOnceTheChangeInFlightIsSavedAndNothingIsWrittenAfter() throws Exception {
-        long first = seed("a.pdf");
-        long second = seed("b.pdf");
-        letSettle();
-        context.getRegistry().bind("state", repository);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 // a stopped consumer stops its route's processors: an exchange fails at its next step (Camel's error
                 // handler rejects it), but one in its last step completes after the stop began
                 errorHandler(noErrorHandler());
-                from("paradigm:fileEvents?startFrom=all&stateRepository=#state&stateKey=events&startScheduler=false")
+                from(EVENTS)
                         .routeId(ROUTE)
                         .process(exchange -> {
                             inRoute.countDown();
@@ -80,14 +90,10 @@ class StopDuringPollTest extends ConsumerTestSupport {
      */
     @Test
     void anExchangeInTheRouteWhenTheStopBeginsCompletesAndIsNotDeliveredAgain() throws Exception {
-        long first = seed("a.pdf");
-        long second = seed("b.pdf");
-        letSettle();
-        context.getRegistry().bind("state", repository);
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("paradigm:fileEvents?startFrom=all&stateRepository=#state&stateKey=events&startScheduler=false")
+                from(EVENTS)
                         .routeId(ROUTE)
                         .process(exchange -> { // the work of the route: a database write, say
                             inRoute.countDown();
