@@ -74,6 +74,9 @@ public final class FolderUploadJob {
     private UploadStateFile state;
     private UploadProgress progress;
     private SyncPlan plan;
+    private FolderUploadRoutes routes;
+    /** The workspace as the key check found it ("102 (Name)"), or its id alone when not checked (embedded). */
+    private String workspace;
     private ProgressPrinter printer;
 
     public FolderUploadJob(PrintStream out, ProgressMode progressMode) {
@@ -106,8 +109,8 @@ public final class FolderUploadJob {
             @Override
             public void configure() throws Exception {
                 if (prepare(getContext())) {
-                    getContext().addRoutes(new FolderUploadRoutes(settings, connection.workspaceId(), progress, state,
-                            plan));
+                    routes = new FolderUploadRoutes(settings, connection.workspaceId(), progress, state, plan);
+                    getContext().addRoutes(routes);
                 }
             }
         });
@@ -141,6 +144,7 @@ public final class FolderUploadJob {
                     ? Optional.ofNullable(commandLine.get(name)) : context.getPropertiesComponent().resolveProperty(name);
             settings = UploaderSettings.from(properties);
             connection = ParadigmConnection.resolve(properties);
+            workspace = String.valueOf(connection.workspaceId());
             out.println(connection.describe());
             ParadigmComponent paradigm = context.getComponent("paradigm", ParadigmComponent.class);
             paradigm.getConfiguration().setBaseUrl(connection.baseUrl());
@@ -255,7 +259,10 @@ public final class FolderUploadJob {
                    + UploadSteps.reason(cause);
         }
         long workspaceId = connection.workspaceId();
-        if (workspaces.stream().anyMatch(w -> w instanceof Workspace workspace && workspace.id() == workspaceId)) {
+        Optional<Workspace> chosen = workspaces.stream().filter(Workspace.class::isInstance).map(Workspace.class::cast)
+                .filter(candidate -> candidate.id() == workspaceId).findFirst();
+        if (chosen.isPresent()) {
+            workspace = workspaceId + " (" + chosen.get().name() + ")";
             return null;
         }
         String visible = workspaces.stream().filter(Workspace.class::isInstance).map(Workspace.class::cast).limit(10)
@@ -411,6 +418,11 @@ public final class FolderUploadJob {
         String resume = stateLocation.temporary() ? ""
                 : " Run the same command again to upload only what is missing (state file " + stateLocation.path() + ").";
         long gone = summary.deleted() + summary.alreadyDeleted();
+        if (routes.workspaceRefusal() != null) {
+            return "Error: --workspace-id " + workspace + ": the API key can see this workspace but may not upload to it ("
+                   + routes.workspaceRefusal() + "). Use a key with the editor or owner role in this workspace, or "
+                   + "another --workspace-id.";
+        }
         return switch (ending) {
             case COMPLETED -> summary.hasFailures() ? "Finished with failures: see above."
                     : summary.uploaded() + summary.replaced() > 0 ? "Every uploaded document is processed."

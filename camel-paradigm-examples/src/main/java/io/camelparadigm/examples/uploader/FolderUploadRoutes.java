@@ -35,6 +35,7 @@ public class FolderUploadRoutes extends RouteBuilder {
     private final ProcessingFollower follower;
     private final SyncPlan plan;
     private final DoneFolders doneFolders;
+    private final WriteAccess writeAccess = new WriteAccess();
 
     /** @param plan a dry run's plan, which the walk fills instead of queuing files; null otherwise */
     public FolderUploadRoutes(UploaderSettings settings, long workspaceId, UploadProgress progress,
@@ -44,7 +45,7 @@ public class FolderUploadRoutes extends RouteBuilder {
         this.workspaceId = workspaceId;
         this.progress = progress;
         this.state = state;
-        this.steps = new UploadSteps(progress, state, settings.onExisting(), settings.sync());
+        this.steps = new UploadSteps(progress, state, settings.onExisting(), settings.sync(), writeAccess);
         this.follower = new ProcessingFollower(progress);
         this.doneFolders = DoneFolders.forRun(state, settings.sync());
     }
@@ -114,8 +115,9 @@ public class FolderUploadRoutes extends RouteBuilder {
                         return;
                     }
                     doneFolders.handed(file);
-                    if (progress.maxFailsReached()) {
-                        progress.scanSkipped(file.relativePath(), SkipReason.NOT_ATTEMPTED);
+                    SkipReason notStarting = steps.notStarting();
+                    if (notStarting != null) {
+                        progress.scanSkipped(file.relativePath(), notStarting);
                         doneFolders.settled(file, false);
                         return;
                     }
@@ -187,6 +189,11 @@ public class FolderUploadRoutes extends RouteBuilder {
         UploadStateFile.Mark mark = settings.sync() ? state.sight(file.relativePath(), file.size(), file.modified())
                 : state.mark(file.relativePath());
         return mark == UploadStateFile.Mark.DONE;
+    }
+
+    /** Paradigm's answer to the upload it refused for lack of permission on the workspace, or null. */
+    public String workspaceRefusal() {
+        return writeAccess.refusal();
     }
 
     String queueUri() {

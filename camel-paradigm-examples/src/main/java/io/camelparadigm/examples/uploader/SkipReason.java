@@ -15,6 +15,7 @@ public enum SkipReason {
     UNCHANGED("unchanged (same size and modification time)"),
     UNCHANGED_CONTENT("unchanged (same content, another modification time)"),
     NOT_ATTEMPTED("not attempted: --max-fails reached"),
+    NOT_WRITABLE("not attempted: the API key may not upload to this workspace"),
     INTERRUPTED("not attempted: the run was stopped");
 
     private final String description;

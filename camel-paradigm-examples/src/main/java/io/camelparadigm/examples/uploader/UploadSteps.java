@@ -52,15 +52,19 @@ public final class UploadSteps {
     private static final String IN_FLIGHT = "ParadigmUploaderInFlight";
     private static final String MARK = "ParadigmUploaderMark";
     private static final String DONE = "ParadigmUploaderDone";
+    private static final String TURN = "ParadigmUploaderTurn";
 
     private final UploadProgress progress;
     private final UploadStateFile state;
     private final OnExisting onExisting;
     private final boolean sync;
     private final String stateId;
+    private final WriteAccess writeAccess;
 
-    public UploadSteps(UploadProgress progress, UploadStateFile state, OnExisting onExisting, boolean sync) {
+    public UploadSteps(UploadProgress progress, UploadStateFile state, OnExisting onExisting, boolean sync,
+                       WriteAccess writeAccess) {
         this.progress = progress;
+        this.writeAccess = writeAccess;
         this.state = state;
         this.onExisting = onExisting;
         this.sync = sync;
@@ -76,8 +80,9 @@ public final class UploadSteps {
             exchange.setProperty(ACTION, Action.NONE);
             return;
         }
-        if (progress.maxFailsReached()) {
-            progress.skipped(file.relativePath(), SkipReason.NOT_ATTEMPTED);
+        SkipReason notStarting = notStarting();
+        if (notStarting != null) {
+            progress.skipped(file.relativePath(), notStarting);
             exchange.setProperty(ACTION, Action.NONE);
             return;
         }
@@ -104,7 +109,7 @@ public final class UploadSteps {
                     Map.of(STATE_ID_METADATA, stateId, ContentHash.METADATA_KEY, version));
             if (mark == UploadStateFile.Mark.NONE) {
                 startUpload(exchange, file);
-            } else {
+            } else if (takeTurn(exchange, file)) {
                 exchange.setProperty(ACTION, Action.REPLACE);
                 message.setBody(file.path());
             }
@@ -149,6 +154,7 @@ public final class UploadSteps {
         Message message = exchange.getMessage();
         long fileId = message.getHeader(ParadigmConstants.FILE_ID, Long.class);
         markDone(exchange, file, fileId);
+        writeAccess.accepted();
         progress.uploaded(file.relativePath(), fileId,
                 message.getHeader(ParadigmConstants.UPLOAD_SESSION_UUID, String.class),
                 message.getHeader(ParadigmConstants.STATUS, String.class),
@@ -168,6 +174,11 @@ public final class UploadSteps {
         ParadigmFile document = message.getBody(ParadigmFile.class);
         String outcome = message.getHeader(ParadigmConstants.UPLOAD_OUTCOME, String.class);
         markDone(exchange, file, document.id());
+        if (outcome.equals("unchanged")) {
+            writeAccess.wroteNothing(); // read access was enough: the next upload still goes alone
+        } else {
+            writeAccess.accepted();
+        }
         switch (outcome) {
             case "created" -> uploaded(exchange);
             case "replaced" -> progress.replaced(file.relativePath(), document.id(),
@@ -187,6 +198,9 @@ public final class UploadSteps {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (isOutOfMemory(failure)) {
             progress.outOfMemory();
+        }
+        if (exchange.getProperty(TURN, false, Boolean.class)) {
+            writeAccess.failed(failure);
         }
         ScannedFile file = scannedFile(exchange);
         String path = file == null ? "?" : file.relativePath();
@@ -233,7 +247,38 @@ public final class UploadSteps {
         exchange.setProperty(DONE, true);
     }
 
+    /** Why no new upload may start (the workspace refused one, or {@code --max-fails} is reached), or null. */
+    SkipReason notStarting() {
+        return writeAccess.refusal() != null ? SkipReason.NOT_WRITABLE
+                : progress.maxFailsReached() ? SkipReason.NOT_ATTEMPTED : null;
+    }
+
+    /**
+     * Waits while the run's first upload is out ({@link WriteAccess}); false, the file not attempted, once Paradigm
+     * refused an upload for lack of permission (or the wait was interrupted).
+     */
+    private boolean takeTurn(Exchange exchange, ScannedFile file) {
+        boolean turn;
+        try {
+            turn = writeAccess.awaitTurn();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            turn = false;
+        }
+        if (!turn) {
+            progress.skippedAfterCheck(file.relativePath(),
+                    writeAccess.refusal() != null ? SkipReason.NOT_WRITABLE : SkipReason.INTERRUPTED);
+            exchange.setProperty(ACTION, Action.NONE);
+            return false;
+        }
+        exchange.setProperty(TURN, true);
+        return true;
+    }
+
     private void startUpload(Exchange exchange, ScannedFile file) {
+        if (!takeTurn(exchange, file)) {
+            return;
+        }
         state.started(file.relativePath());
         exchange.setProperty(ACTION, Action.UPLOAD);
         exchange.getMessage().setBody(file.path());
