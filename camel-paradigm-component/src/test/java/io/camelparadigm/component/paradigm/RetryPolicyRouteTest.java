@@ -1,15 +1,21 @@
 package io.camelparadigm.component.paradigm;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import io.camelparadigm.component.paradigm.client.ParadigmApiException;
 import io.camelparadigm.component.paradigm.client.ParadigmException;
 import io.camelparadigm.component.paradigm.model.ParadigmFile;
+import io.camelparadigm.emulator.ObservedExchange;
 import io.camelparadigm.emulator.RecordedRequest;
 import io.camelparadigm.emulator.StoredFile;
 import org.apache.camel.Exchange;
@@ -174,6 +180,51 @@ class RetryPolicyRouteTest extends EmulatorRouteTestSupport {
         assertThat(e.getHttpStatus()).isEqualTo(504);
         assertThat(e.getMessage()).contains("gave up after 3 attempts");
         assertThat(statuses("GET", FILES)).containsExactly(504, 504, 504);
+    }
+
+    /**
+     * A file deleted after the checks before sending (here while onExisting=skip looks up its external id, as a share
+     * being cleaned up would) fails the exchange at once, naming the file: re-sending cannot read it either.
+     */
+    @Test
+    void aFileDeletedAfterItWasCheckedFailsTheExchangeAtOnceNamingIt() throws Exception {
+        Path file = file("gone.pdf");
+        EMULATOR.onRequest(request -> deleteIfExists(file));
+        CountDownLatch uploadAnswered = new CountDownLatch(1);
+        Consumer<ObservedExchange> uploads = exchange -> {
+            if (exchange.method().equals("POST")) {
+                uploadAnswered.countDown();
+            }
+        };
+        EMULATOR.emulator().addExchangeObserver(uploads);
+        Exchange answer;
+        try {
+            answer = template.request(upload("onExisting=skip&maxRetries=5"), e -> {
+                e.getMessage().setBody(file.toFile());
+                e.getMessage().setHeader(ParadigmConstants.EXTERNAL_ID, "share:gone.pdf");
+            });
+            // the client gave up on it at once; the emulator answers it (to no one) in its own time
+            assertThat(uploadAnswered.await(30, TimeUnit.SECONDS)).as("the upload reached the emulator").isTrue();
+        } finally {
+            EMULATOR.emulator().removeExchangeObserver(uploads);
+        }
+
+        assertThat(answer.getException()).isInstanceOf(ParadigmException.class)
+                .hasMessageEndingWith("failed: cannot read " + file + " to upload (NoSuchFileException: " + file + ")");
+        assertThat(requests("GET", FILES)).as("the look-up before the upload, and no look-up of a retry").hasSize(1);
+        assertThat(requests("POST", FILES)).as("the upload, not re-sent").hasSize(1);
+        assertThat(EMULATOR.storedFiles()).isEmpty();
+        // the body broke off after the part's headers: the service refuses what it got (and the contract does too)
+        assertThat(EMULATOR.takeContractViolations()).singleElement().asString()
+                .contains("POST /api/v3/files -> 400: the multipart body cannot be read");
+    }
+
+    private static void deleteIfExists(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

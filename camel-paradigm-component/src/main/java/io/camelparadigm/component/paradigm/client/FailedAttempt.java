@@ -27,6 +27,11 @@ final class FailedAttempt extends Exception {
          * issued for, is not trusted.
          */
         NOT_TRUSTED(false, false, false),
+        /**
+         * The content could not be read while it was sent (a file deleted or cut short): sending again cannot help,
+         * and the service got an incomplete request, which stores nothing.
+         */
+        CONTENT_UNREADABLE(false, false, false),
         /** Sent, but the connection was closed or reset with no answer: the server may have acted. */
         NO_ANSWER(true, true, false),
         /** Sent, but no answer came within the response timeout: the server may have acted, or still be acting. */
@@ -89,7 +94,8 @@ final class FailedAttempt extends Exception {
      * @param serviceFailing whether the key's recent requests mostly failed ({@link KeyGate#serviceFailing()})
      */
     static FailedAttempt broken(IOException cause, ParadigmException error, boolean serviceFailing) {
-        Kind kind = untrusted(cause) ? Kind.NOT_TRUSTED : neverSent(cause) ? Kind.NOT_SENT
+        Kind kind = untrusted(cause) ? Kind.NOT_TRUSTED : unreadableContent(cause) != null ? Kind.CONTENT_UNREADABLE
+                : neverSent(cause) ? Kind.NOT_SENT
                 : cause instanceof SocketTimeoutException ? Kind.TIMED_OUT : Kind.NO_ANSWER;
         return new FailedAttempt(kind, null, serviceFailing, error);
     }
@@ -110,6 +116,16 @@ final class FailedAttempt extends Exception {
             }
         }
         return false;
+    }
+
+    /** The failure to read the content behind a broken exchange, or null when the content is not to blame. */
+    static UnreadableContentException unreadableContent(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnreadableContentException unreadable) {
+                return unreadable;
+            }
+        }
+        return null;
     }
 
     private static boolean neverSent(IOException e) {

@@ -151,6 +151,12 @@ public final class KeyGate {
             window.released();
             slot.released();
         }
+
+        /** The request broke off on this side (its content could not be read): it says nothing of the service. */
+        void abandoned() {
+            window.released();
+            slot.released();
+        }
     }
 
     @Override

@@ -384,10 +384,15 @@ public class ParadigmClient {
         try {
             response = http.execute(request, this::capture);
         } catch (IOException e) {
-            permit.unanswered();
+            UnreadableContentException unreadable = FailedAttempt.unreadableContent(e);
+            if (unreadable == null) {
+                permit.unanswered();
+            } else {
+                permit.abandoned();
+            }
             String problem = FailedAttempt.untrusted(e) ? "the server's TLS certificate is not trusted (" + e
                     + "): give the component sslContextParameters whose trust store holds it or its authority, or add "
-                    + "that to the JVM's trust store" : e.toString();
+                    + "that to the JVM's trust store" : unreadable != null ? unreadable.getMessage() : e.toString();
             ParadigmException error = new ParadigmException(operation, request.getMethod() + " " + request.getScheme()
                     + "://" + request.getAuthority() + request.getRequestUri() + " failed: " + problem, e);
             gate.statistics().failed(error);
@@ -564,13 +569,13 @@ public class ParadigmClient {
             // opens a java.io.File made from the path's text, which cannot name a file whose name is not valid in
             // the platform's encoding (a Latin-1 name on a UTF-8 system: FileNotFoundException)
             return new ReopenableBody(new UploadContent.Reopenable(file.defaultFilename(), sizeOf(file.path()),
-                    () -> Files.newInputStream(file.path())), filename);
+                    () -> Files.newInputStream(file.path())), filename, file.path().toString());
         }
         if (content instanceof UploadContent.FromBytes bytes) {
             return new ByteArrayBody(bytes.bytes(), ContentType.APPLICATION_OCTET_STREAM, filename);
         }
         if (content instanceof UploadContent.Reopenable reopenable) {
-            return new ReopenableBody(reopenable, filename);
+            return new ReopenableBody(reopenable, filename, reopenable.name());
         }
         UploadContent.FromStream stream = (UploadContent.FromStream) content;
         return new InputStreamBody(stream.stream(), ContentType.APPLICATION_OCTET_STREAM, filename);

@@ -10,13 +10,18 @@ import org.apache.hc.core5.http.ContentType;
 /** A multipart file part that opens its content anew each time it is written, so a retry sends it whole again. */
 final class ReopenableBody extends AbstractContentBody {
 
+    private static final int BUFFER_SIZE = 8192;
+
     private final UploadContent.Reopenable content;
     private final String filename;
+    private final String source;
 
-    ReopenableBody(UploadContent.Reopenable content, String filename) {
+    /** @param source what the content is read from, named when it cannot be read: a file's path, else its name */
+    ReopenableBody(UploadContent.Reopenable content, String filename, String source) {
         super(ContentType.APPLICATION_OCTET_STREAM);
         this.content = content;
         this.filename = filename;
+        this.source = source;
     }
 
     @Override
@@ -24,10 +29,39 @@ final class ReopenableBody extends AbstractContentBody {
         return filename;
     }
 
+    /**
+     * Copies the content; a failure to read it (unlike one to write, a broken connection) is an
+     * {@link UnreadableContentException}, and so is content that ends before its announced length (a file cut short
+     * while it was sent), which would otherwise leave the service waiting for the rest.
+     */
     @Override
     public void writeTo(OutputStream out) throws IOException {
-        try (InputStream in = content.source().open()) {
-            in.transferTo(out);
+        InputStream in;
+        try {
+            in = content.source().open();
+        } catch (IOException e) {
+            throw new UnreadableContentException(source, e);
+        }
+        try (in) {
+            byte[] buffer = new byte[BUFFER_SIZE];
+            long copied = 0;
+            for (int read = read(in, buffer); read >= 0; read = read(in, buffer)) {
+                out.write(buffer, 0, read);
+                copied += read;
+            }
+            if (content.length() >= 0 && copied < content.length()) {
+                throw new UnreadableContentException(source, "it ended after " + copied + " of its "
+                                                             + content.length() + " bytes: it was cut short while it "
+                                                             + "was sent");
+            }
+        }
+    }
+
+    private int read(InputStream in, byte[] buffer) throws UnreadableContentException {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            throw new UnreadableContentException(source, e);
         }
     }
 
