@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import io.camelparadigm.emulator.ObservedExchange;
 import io.camelparadigm.emulator.ParadigmEmulatorExtension;
 import io.camelparadigm.emulator.RecordedRequest;
 import io.camelparadigm.emulator.StoredFile;
@@ -336,6 +338,57 @@ class FolderUploaderTest {
         assertThat(run.status()).as(run.output()).isZero();
         assertThat(storedNames()).hasSize(7).doesNotHaveDuplicates();
         assertThat(run.output()).contains("  embedded                7");
+    }
+
+    /**
+     * A file deleted while it is uploaded: its first try loses its answer, and the retry cannot open it. It fails at
+     * once, with the reason, and the run goes on with the others (the root's file is listed, and sent, first).
+     */
+    @Test
+    void aFileDeletedWhileItIsUploadedFailsWithTheReasonAndTheOthersAreUploaded() throws IOException,
+            InterruptedException {
+        Path folder = folder("gone.md", "keep/b.md", "keep/c.md");
+        Path gone = folder.resolve("gone.md");
+        AtomicInteger uploads = new AtomicInteger();
+        PARADIGM.onRequest(request -> {
+            if (request.method().equals("POST") && request.path().equals("/api/v3/files")
+                && uploads.incrementAndGet() == 1) {
+                deleteIfExists(gone);
+                PARADIGM.faults().dropNext(1);  // this request: its answer is lost, so the client sends it again
+            }
+        });
+        CountDownLatch answered = new CountDownLatch(4);
+        Consumer<ObservedExchange> uploadAnswers = exchange -> {
+            if (exchange.method().equals("POST")) {
+                answered.countDown();
+            }
+        };
+        PARADIGM.emulator().addExchangeObserver(uploadAnswers);
+        UploaderRun run;
+        try {
+            run = run("--files-dir=" + folder, "--batch-size=1", "--max-fails=5");
+            // the retry's body broke off: the emulator answers it (to no one) in its own time, judged in this test
+            assertThat(answered.await(30, TimeUnit.SECONDS)).as("every upload answered").isTrue();
+        } finally {
+            PARADIGM.emulator().removeExchangeObserver(uploadAnswers);
+        }
+
+        assertThat(run.status()).as(run.output()).isEqualTo(1);
+        assertThat(run.output()).contains("  upload failed           1")
+                .containsPattern("1  upload: POST http://127\\.0\\.0\\.1:\\d+/api/v3/files failed: cannot read "
+                                 + "\\S+/gone\\.md to upload \\(NoSuchFileException: \\S+/gone\\.md\\): gone\\.md")
+                .doesNotContain("gave up after");
+        assertThat(storedNames()).containsExactlyInAnyOrder("b.md", "c.md");
+        assertThat(uploadRequests()).as("gone.md twice (lost answer, then the retry), b.md, c.md").hasSize(4);
+        assertThat(lookups()).as("the look-up after the lost answer, none after the retry").hasSize(1);
+    }
+
+    private static void deleteIfExists(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
