@@ -77,7 +77,6 @@ final class ParadigmApiHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request received, Response response, Callback callback) {
         RequestLog.Entry logEntry = core.requestLog.arrived(received, core.clock.now());
-        core.requestHooks.run(logEntry);
         Request request = core.exchangeObservers.isEmpty() ? received : new RecordingRequest(received);
         List<Runnable> whenAnswered = new ArrayList<>();
         try {
@@ -90,17 +89,22 @@ final class ParadigmApiHandler extends Handler.Abstract {
 
     private void respond(Request request, Response response, Callback callback, RequestLog.Entry logEntry,
                          List<Runnable> whenAnswered) {
-        ApiAnswer answer = injectedFault();
-        boolean injected = answer != null;
+        ApiAnswer answer;
+        boolean injected = false;
         try {
+            core.requestHooks.run(logEntry);
+            answer = injectedFault();
+            injected = answer != null;
             if (answer == null) {
                 answer = answer(request, whenAnswered);
             }
         } catch (ApiException e) {
             answer = new ApiAnswer(e.status(), core.errorBody(e.code(), e.error(), e.detail()), e.headers(),
                     ApiAnswer.Disposition.RESPOND);
-        } catch (RuntimeException e) {
-            LOG.warn("Emulator failed on {} {}", request.getMethod(), request.getHttpURI().getPath(), e);
+        } catch (RuntimeException | Error e) {
+            // as Django answers what a view did not catch, an Error too (a class missing from the jar, a stack
+            // overflow): Jetty would answer it with an HTML page
+            LOG.error("Emulator failed on {} {}", request.getMethod(), request.getHttpURI().getPath(), e);
             answer = ApiAnswer.json(500, core.errorBody("server_error", "server_error", "Internal server error."));
         }
         boolean bodyRead = answer.disposition() != ApiAnswer.Disposition.RESPOND_AND_CLOSE && discardBody(request);
