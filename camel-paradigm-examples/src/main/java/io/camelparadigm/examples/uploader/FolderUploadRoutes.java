@@ -1,5 +1,6 @@
 package io.camelparadigm.examples.uploader;
 
+import java.time.Clock;
 import java.util.stream.Collectors;
 
 import io.camelparadigm.component.paradigm.ParadigmEndpoint;
@@ -17,8 +18,9 @@ import org.apache.camel.builder.RouteBuilder;
  * by external id the files whose earlier upload was cut short, uploads the rest with {@code paradigm:upload}
  * (whose client retries 429, 503 and lost connections) and records the outcome; with {@code --sync}, changed files
  * go to {@code paradigm:upload?onExisting=replace} (see {@link UploadSteps});</li>
- * <li>{@code paradigm:fileEvents} reports, once per poll interval, the documents of the workspace that reached a
- * final status ({@link ProcessingFollower}); those of this run settle in the progress.</li>
+ * <li>{@code paradigm:fileEvents} reports, once per poll interval (sooner once every file is uploaded), the documents
+ * of the workspace that reached a final status ({@link ProcessingFollower}); those of this run settle in the
+ * progress.</li>
  * </ul>
  * Send any message to {@code direct:upload-folder} to run it; it returns once every file is queued.
  */
@@ -46,7 +48,7 @@ public class FolderUploadRoutes extends RouteBuilder {
         this.progress = progress;
         this.state = state;
         this.steps = new UploadSteps(progress, state, settings.onExisting(), settings.sync(), writeAccess);
-        this.follower = new ProcessingFollower(progress);
+        this.follower = new ProcessingFollower(progress, settings.pollInterval(), Clock.systemUTC());
         this.doneFolders = DoneFolders.forRun(state, settings.sync());
     }
 

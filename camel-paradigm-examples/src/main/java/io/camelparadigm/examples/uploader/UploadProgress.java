@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import io.camelparadigm.component.paradigm.model.FileStatus;
@@ -65,6 +66,7 @@ public final class UploadProgress {
     private long tagsNotApplied;
     private long done;
     private long lastChangeMillis;
+    private long uploadsFinishedMillis = -1;
     private final FileIdSet processing = new FileIdSet();
     /** Upload sessions holding documents still processing, with how many: what a reconciliation lists. */
     private final Map<String, Long> processingBySession = new HashMap<>();
@@ -125,6 +127,7 @@ public final class UploadProgress {
     /** The walk is over: every file it found has been queued or skipped. */
     public synchronized void scanComplete() {
         scanComplete = true;
+        noteIfUploadsFinished();
         notifyAll();
     }
 
@@ -286,6 +289,12 @@ public final class UploadProgress {
         return List.copyOf(processingBySession.keySet());
     }
 
+    /** How long since the last file to upload was settled; empty while some are still to be. */
+    public synchronized Optional<Duration> sinceUploadsFinished() {
+        return uploadsFinishedMillis < 0 ? Optional.empty()
+                : Optional.of(Duration.ofMillis(clock.millis() - uploadsFinishedMillis));
+    }
+
     /** How long since a file was last settled (uploaded, skipped, failed or processed). */
     public synchronized Duration sinceLastChange() {
         return Duration.ofMillis(clock.millis() - lastChangeMillis);
@@ -369,7 +378,14 @@ public final class UploadProgress {
     private void changed() {
         lastChangeMillis = clock.millis();
         if (uploadsFinished()) {
+            noteIfUploadsFinished();
             notifyAll();
+        }
+    }
+
+    private void noteIfUploadsFinished() {
+        if (uploadsFinishedMillis < 0 && uploadsFinished()) {
+            uploadsFinishedMillis = clock.millis();
         }
     }
 }

@@ -87,6 +87,16 @@ public record UploaderSettings(Path filesDir, int concurrency, int maxFails, Lis
                                                               : "--dry-run (" + DRY_RUN + ")")
                                                + " works with --sync (" + SYNC + "): add --sync");
         }
+        Duration processingTimeout = duration(properties, PROCESSING_TIMEOUT, DEFAULT_PROCESSING_TIMEOUT);
+        if (processingTimeout.isNegative()) {
+            throw new IllegalArgumentException("--processing-timeout (" + PROCESSING_TIMEOUT + ") must not be negative, was "
+                                               + processingTimeout);
+        }
+        Duration pollInterval = duration(properties, POLL_INTERVAL, DEFAULT_POLL_INTERVAL);
+        if (pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new IllegalArgumentException(POLL_INTERVAL + " (UPLOADER_POLL_INTERVAL) must be more than zero, was "
+                                               + pollInterval);
+        }
         return new UploaderSettings(
                 filesDir,
                 concurrency,
@@ -101,8 +111,8 @@ public record UploaderSettings(Path filesDir, int concurrency, int maxFails, Lis
                         .map(extension -> extension.replaceFirst("^\\.", "").toLowerCase(Locale.ROOT))
                         .collect(Collectors.toUnmodifiableSet()),
                 onExisting(onExisting),
-                duration(properties, PROCESSING_TIMEOUT, DEFAULT_PROCESSING_TIMEOUT),
-                duration(properties, POLL_INTERVAL, DEFAULT_POLL_INTERVAL),
+                processingTimeout,
+                pollInterval,
                 sync, deleteMissing, dryRun);
     }
 

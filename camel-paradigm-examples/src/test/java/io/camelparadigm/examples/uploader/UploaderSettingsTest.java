@@ -87,6 +87,24 @@ class UploaderSettingsTest {
     }
 
     @Test
+    void aPollIntervalOfZeroOrLessAndANegativeProcessingTimeoutAreRefused() {
+        properties.put(UploaderSettings.POLL_INTERVAL, "0");
+        assertThatThrownBy(this::settings)
+                .hasMessage("uploader.poll-interval (UPLOADER_POLL_INTERVAL) must be more than zero, was PT0S");
+
+        properties.put(UploaderSettings.POLL_INTERVAL, "PT-1S");
+        assertThatThrownBy(this::settings).hasMessageEndingWith("must be more than zero, was PT-1S");
+
+        properties.remove(UploaderSettings.POLL_INTERVAL);
+        properties.put(UploaderSettings.PROCESSING_TIMEOUT, "PT-5M");
+        assertThatThrownBy(this::settings).hasMessage(
+                "--processing-timeout (uploader.processing-timeout) must not be negative, was PT-5M");
+
+        properties.put(UploaderSettings.PROCESSING_TIMEOUT, "0");
+        assertThat(settings().processingTimeout()).as("0: do not wait for processing").isZero();
+    }
+
+    @Test
     void theFolderIsRequiredAndTheMessageSaysHowToGiveIt() {
         properties.clear();
 
