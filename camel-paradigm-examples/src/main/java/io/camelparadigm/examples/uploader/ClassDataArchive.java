@@ -54,11 +54,12 @@ final class ClassDataArchive {
      * @return the archive for this jar and JVM, empty when none can be kept
      */
     static Optional<ClassDataArchive> of(Path stateDir, Function<String, String> systemProperty, long pid) {
-        String classPath = systemProperty.apply("java.class.path");
+        String givenClassPath = systemProperty.apply("java.class.path");
         String javaHome = systemProperty.apply("java.home");
-        if (classPath == null || classPath.isEmpty() || javaHome == null) {
+        if (givenClassPath == null || givenClassPath.isEmpty() || javaHome == null) {
             return Optional.empty();
         }
+        String classPath = absoluteClassPath(givenClassPath);
         StringBuilder version = new StringBuilder(String.valueOf(systemProperty.apply("java.vm.version")));
         for (String entry : classPath.split(java.io.File.pathSeparator)) {
             Path jar = Path.of(entry);
@@ -77,7 +78,7 @@ final class ClassDataArchive {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-        String name = "uploader-" + ShortHash.of(javaHome + '|' + Path.of(classPath).toAbsolutePath()) + "-"
+        String name = "uploader-" + ShortHash.of(javaHome + '|' + classPath) + "-"
                       + ShortHash.of(version.toString());
         Path archive = folder.resolve(name + ".jsa");
         if (!Files.isReadable(archive) && !Files.isWritable(folder)) {
@@ -85,6 +86,17 @@ final class ClassDataArchive {
         }
         return Optional.of(new ClassDataArchive(archive, folder.resolve(name + "." + pid + ".tmp"),
                 Path.of(javaHome, "bin", "java").toString(), classPath));
+    }
+
+    /**
+     * The class path the second JVM gets: each entry absolute. HotSpot records the class path in the archive as given and
+     * refuses the archive when an entry is not found, so a relative one would make the archive useless (and never
+     * written again) once the uploader is started from another folder.
+     */
+    static String absoluteClassPath(String classPath) {
+        return java.util.Arrays.stream(classPath.split(java.io.File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     /** The options that make the second JVM use the archive, or write it when there is none yet. */

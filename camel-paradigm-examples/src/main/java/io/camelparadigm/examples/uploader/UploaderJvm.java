@@ -85,7 +85,7 @@ public final class UploaderJvm {
         }
         command.addAll(launch.jvmOptions());
         command.add("-D" + LAUNCHER_PID + "=" + launch.pid());
-        command.addAll(List.of("-cp", launch.classPath(), MAIN_CLASS));
+        command.addAll(List.of("-cp", ClassDataArchive.absoluteClassPath(launch.classPath()), MAIN_CLASS));
         command.addAll(List.of(args));
         return Optional.of(command);
     }

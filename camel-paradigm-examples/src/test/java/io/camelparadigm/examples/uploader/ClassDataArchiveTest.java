@@ -42,6 +42,22 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void anArchiveWrittenByARunStartedWithARelativePathServesRunsStartedFromAnotherFolder() throws Exception {
+        Path jar = Files.copy(Path.of(JAR), Files.createDirectories(stateDir.resolve("app")).resolve("uploader.jar"));
+        String relative = Path.of("").toAbsolutePath().relativize(jar).toString();
+        ClassDataArchive first = archive(relative, 71).orElseThrow();
+        String classPath = ClassDataArchive.absoluteClassPath(relative);
+        assertThat(java(first.jvmOptions(), classPath)).isZero();
+        first.settle(0);
+
+        ClassDataArchive later = ClassDataArchive.of(stateDir, properties(jar.toString()), 72).orElseThrow();
+        assertThat(later.path()).as("the same jar by its absolute path: the same archive").isEqualTo(first.path());
+        List<String> required = new ArrayList<>(later.jvmOptions());
+        required.add("-Xshare:on"); // refuse to start rather than run without the archive
+        assertThat(java(required, ClassDataArchive.absoluteClassPath(jar.toString()), jar.getParent())).isZero();
+    }
+
+    @Test
     void anArchiveCutShortIsNeverKeptItWouldCrashTheJvm() throws Exception {
         ClassDataArchive first = archive(JAR, 21).orElseThrow();
         assertThat(java(first.jvmOptions())).isZero();
@@ -126,10 +142,15 @@ class ClassDataArchiveTest {
 
     /** A JVM as the second one starts, with the archive's options, on the archive's class path. */
     private static int java(List<String> options, String classPath) throws IOException, InterruptedException {
+        return java(options, classPath, Path.of(""));
+    }
+
+    private static int java(List<String> options, String classPath, Path folder) throws IOException,
+            InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(options);
         command.addAll(List.of("-cp", classPath, "-version"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        Process process = new ProcessBuilder(command).directory(folder.toAbsolutePath().toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         return process.exitValue();

@@ -27,6 +27,18 @@ class UploaderJvmTest {
     }
 
     @Test
+    void theSecondJvmsClassPathIsAbsoluteForItsClassDataArchiveRecordsItAsGiven() {
+        UploaderJvm.Launch relative = new UploaderJvm.Launch(List.of(), "target/paradigm-uploader.jar --files-dir x",
+                "target/paradigm-uploader.jar", "OpenJDK 64-Bit Server VM", 7, Map.of("java.home", "/jdk")::get,
+                name -> null);
+
+        List<String> command = UploaderJvm.command(relative, ARGS, Optional.empty()).orElseThrow();
+
+        assertThat(command.get(command.indexOf("-cp") + 1))
+                .isEqualTo(Path.of("target/paradigm-uploader.jar").toAbsolutePath().toString());
+    }
+
+    @Test
     void aCompilerLevelACollectorOrAClassDataSettingOfTheUserWinsOverOurs() {
         List<String> command = UploaderJvm.command(launch(List.of("-XX:TieredStopAtLevel=4", "-XX:+UseG1GC",
                 "-Xshare:off")), ARGS, Optional.empty()).orElseThrow();
