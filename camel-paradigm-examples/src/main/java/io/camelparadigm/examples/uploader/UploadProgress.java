@@ -334,12 +334,16 @@ public final class UploadProgress {
         }
         long[] oldest = rateSamples.peekFirst();
         long span = now - oldest[0];
-        double perSecond = span >= MIN_RATE_SPAN.toMillis() ? (settled - oldest[1]) * 1000.0 / span : 0;
         long total = selected();
-        Duration eta = total >= 0 && perSecond > 0
+        boolean complete = total >= 0 && settled >= total;
+        Duration elapsed = Duration.between(started, clock.instant());
+        // a run over before the rate's shortest span shows its own average, not 0.0
+        double perSecond = span >= MIN_RATE_SPAN.toMillis() ? (settled - oldest[1]) * 1000.0 / span
+                : complete && !elapsed.isZero() ? settled * 1000.0 / elapsed.toMillis() : 0;
+        Duration eta = complete ? Duration.ZERO : total >= 0 && perSecond > 0
                 ? Duration.ofMillis((long) (Math.max(0, total - settled) / perSecond * 1000)) : null;
         return new ProgressSnapshot(selected(), done, failed, skipped.total(), uploading + processing.size(),
-                Duration.between(started, clock.instant()), perSecond, eta);
+                elapsed, perSecond, eta);
     }
 
     public synchronized Summary summary() {

@@ -152,6 +152,26 @@ class UploadProgressTest {
     }
 
     @Test
+    void aRunOverWithinTwoSecondsShowsItsAverageRateAndNoTimeLeft() {
+        UploadProgress progress = progress(1);
+        progress.counted(5, 0);
+        progress.snapshot();
+        clock.advance(Duration.ofMillis(1_000));
+        for (int i = 0; i < 5; i++) {
+            progress.handed();
+            progress.uploadStarted();
+            progress.uploaded("f" + i, 100 + i, "session-1", "embedded", null);
+        }
+        progress.scanComplete();
+        clock.advance(Duration.ofMillis(250));
+
+        ProgressSnapshot snapshot = progress.snapshot();
+        assertThat(snapshot.perSecond()).as("5 files in 1.25 s").isEqualTo(4.0);
+        assertThat(snapshot.eta()).isZero();
+        assertThat(new ProgressFormatter(10).line(snapshot)).endsWith("; 4.0 files/s, ETA 0:00");
+    }
+
+    @Test
     void aStoppedRunCountsTheFilesItDidNotTryWithoutCallingThemSkipped() {
         UploadProgress progress = progress(1);
         progress.counted(1000, 0);
