@@ -47,10 +47,16 @@ final class WebhookAnswers {
         answer(exchange, 415, Map.of("error", failure(exchange, Exception.class).getMessage()));
     }
 
-    /** Paradigm's own refusal: its 4xx are the caller's problem and passed on; anything else is a 502. */
+    /**
+     * Paradigm's own refusal: a 4xx about the request (a field, the size, the rate) is passed on; 401, 403 and 404 are
+     * about the intake's own key and workspace, which its caller cannot change, and like a 5xx they are a 502.
+     */
     static void paradigmRefused(Exchange exchange) throws JsonProcessingException {
         ParadigmApiException refusal = failure(exchange, ParadigmApiException.class);
-        int status = refusal.getHttpStatus() >= 400 && refusal.getHttpStatus() < 500 ? refusal.getHttpStatus() : 502;
+        int paradigmStatus = refusal.getHttpStatus();
+        boolean callersRequest = paradigmStatus >= 400 && paradigmStatus < 500 && paradigmStatus != 401
+                                 && paradigmStatus != 403 && paradigmStatus != 404;
+        int status = callersRequest ? paradigmStatus : 502;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", refusal.getError());
         body.put("code", refusal.getCode());

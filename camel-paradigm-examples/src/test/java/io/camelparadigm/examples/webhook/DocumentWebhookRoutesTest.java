@@ -190,7 +190,7 @@ class DocumentWebhookRoutesTest extends CamelTestSupport {
     }
 
     @Test
-    void paradigmRefusalIsPassedOnWithItsReason() throws Exception {
+    void paradigmRefusingTheIntakesOwnWorkspaceIsABadGatewayWithParadigmsReason() throws Exception {
         // the same routes, configured with a workspace the key may read but not write
         context.getPropertiesComponent().setOverrideProperties(properties(PARADIGM.readOnlyWorkspaceId()));
         context.getRouteController().stopRoute(DocumentWebhookRoutes.ROUTE_ID);
@@ -202,8 +202,10 @@ class DocumentWebhookRoutesTest extends CamelTestSupport {
         HttpResponse<String> response = post("/documents", "text".getBytes(StandardCharsets.UTF_8),
                 WebhookHeaders.FILENAME, "note.txt");
 
-        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.statusCode()).as("the caller's request is fine: the intake's workspace is not")
+                .isEqualTo(502);
         assertThat(json(response).get("paradigm_status").asInt()).isEqualTo(403);
+        assertThat(json(response).get("detail").asText()).isNotBlank();
         assertThat(PARADIGM.storedFiles()).isEmpty();
     }
 
