@@ -257,6 +257,10 @@ class UploaderJarIT {
             for (StoredFile file : stored) {
                 assertThat(file.sha256()).as(file.filename()).isEqualTo(sha256(folder.resolve(file.filename())));
             }
+            // the killed run's requests are answered (status recorded) once their 3 s latency is over, which can be
+            // after the rerun ended
+            Eventually.await("every request answered", Duration.ofSeconds(30),
+                    () -> paradigm.requests().stream().allMatch(r -> r.status() > 0));
             // a request the kill cut off in the middle of its body was never applied: only answered ones count
             List<io.camelparadigm.emulator.RecordedRequest> applied = paradigm.requests().stream()
                     .filter(r -> r.status() >= 200 && r.status() < 300).toList();
