@@ -35,11 +35,12 @@ class ProcessingFollowerTest {
 
     @Test
     void aFinalStatusIsReportedHalfASecondBehindTheServicesClock() throws Exception {
-        // steps are whole seconds: a document becomes final 0.05 s into a second, another 0.9 s into the same second
+        // the service's clock (its Date header) is whole seconds: a document becomes final 0.05 s into a second,
+        // another 0.9 s into the next one
         Instant start = PARADIGM.now();
         PARADIGM.advance(Duration.between(start, start.truncatedTo(ChronoUnit.SECONDS).plusMillis(1_050)));
         long early = PARADIGM.seedFile(SeedFile.builder(PARADIGM.workspaceId(), "early.pdf").build());
-        PARADIGM.advance(Duration.ofMillis(850));
+        PARADIGM.advance(Duration.ofMillis(1_850));
         long late = PARADIGM.seedFile(SeedFile.builder(PARADIGM.workspaceId(), "late.pdf").build());
         UploadProgress progress = new UploadProgress(Clock.systemUTC(), 1, externalId -> null);
         UploaderSettings settings = UploaderSettings.from(name -> Optional.ofNullable(Map.of(
@@ -62,14 +63,14 @@ class ProcessingFollowerTest {
             assertThat(lateFinal.truncatedTo(ChronoUnit.MILLIS))
                     .isEqualTo(lateFinal.truncatedTo(ChronoUnit.SECONDS).plusMillis(900));
 
-            // the service's clock (whole seconds) 0.95 s past the early one, 0.1 s past the late one; the follower takes
-            // off a poll's round trip too, so the early one is listed by the first poll that took less than 0.45 s
-            // (any poll on a loaded machine may take longer than a tenth of a second)
+            // the service's clock (whole seconds) 1.95 s past the early one, 0.1 s past the late one; the follower takes
+            // off a poll's round trip too, so the early one is listed by the first poll that took less than 1.45 s
+            // (a poll on a loaded machine took more than the 0.45 s an early one in the same second left)
             PARADIGM.advance(Duration.between(lateFinal, lateFinal.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1)));
             Eventually.await("the early document reported", TIMEOUT, () -> progress.stillProcessing() < 2);
             assertThat(progress.someStillProcessing(10)).as("the late one is within the overlap").containsExactly(late);
 
-            PARADIGM.advance(Duration.ofSeconds(1));
+            PARADIGM.advance(Duration.ofSeconds(2));
             Eventually.await("the late document reported", TIMEOUT, () -> progress.stillProcessing() == 0);
             assertThat(progress.summary().processedByStatus()).containsEntry("embedded", 2L);
         }
