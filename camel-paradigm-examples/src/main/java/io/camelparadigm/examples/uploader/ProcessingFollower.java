@@ -58,12 +58,16 @@ final class ProcessingFollower extends DefaultPollingConsumerPollStrategy {
                + "&delay=" + tick(pollInterval).toMillis() + "&pageSize=100&overlap=" + OVERLAP.toMillis();
     }
 
-    /** A poll when one is due ({@link #interval()}), none while nothing is processing. */
+    /**
+     * A poll when one is due ({@link #interval()}) or when the clock went back since the last one, none while nothing
+     * is processing.
+     */
     @Override
     public synchronized boolean begin(Consumer consumer, Endpoint endpoint) {
         long now = clock.millis();
-        if (progress.stillProcessing() == 0 || lastPollMillis != Long.MIN_VALUE
-                                                && now - lastPollMillis < interval().toMillis()) {
+        boolean polledLately = lastPollMillis != Long.MIN_VALUE && now >= lastPollMillis
+                               && now - lastPollMillis < interval().toMillis();
+        if (progress.stillProcessing() == 0 || polledLately) {
             return false;
         }
         lastPollMillis = now;

@@ -61,6 +61,20 @@ class ProcessingFollowerCadenceTest {
     }
 
     @Test
+    void aClockSetBackDoesNotHoldThePollsBackUntilItCatchesUp() {
+        progress.handed();
+        progress.uploadStarted();
+        progress.uploaded("a.pdf", 1, "s", "pending", null);
+        assertThat(follower.begin(null, null)).isTrue();
+
+        clock.advance(Duration.ofMinutes(-10));
+
+        assertThat(follower.begin(null, null)).as("the clock went back 10 minutes").isTrue();
+        clock.advance(Duration.ofMillis(500));
+        assertThat(follower.begin(null, null)).as("then once per interval again").isFalse();
+    }
+
+    @Test
     void aPollIntervalShorterThanTheTickIsKept() {
         ProcessingFollower fast = new ProcessingFollower(progress, Duration.ofMillis(100), clock);
         progress.scanComplete();
