@@ -418,9 +418,10 @@ public final class FolderUploadJob {
         String resume = stateLocation.temporary() ? ""
                 : " Run the same command again to upload only what is missing (state file " + stateLocation.path() + ").";
         long gone = summary.deleted() + summary.alreadyDeleted();
-        if (routes.workspaceRefusal() != null) {
+        String refusal = routes.workspaceRefusal();
+        if (refusal != null) {
             return "Error: --workspace-id " + workspace + ": the API key can see this workspace but may not upload to it ("
-                   + routes.workspaceRefusal() + "). Use a key with the editor or owner role in this workspace, or "
+                   + refusal + "). Use a key with the editor or owner role in this workspace, or "
                    + "another --workspace-id.";
         }
         return switch (ending) {

@@ -81,8 +81,8 @@ final class ProcessingFollower extends DefaultPollingConsumerPollStrategy {
             return pollInterval;
         }
         Duration quarter = sinceUploads.get().dividedBy(4);
-        Duration tick = tick(pollInterval);
-        return quarter.compareTo(tick) < 0 ? tick : quarter.compareTo(pollInterval) > 0 ? pollInterval : quarter;
+        Duration atLeastATick = quarter.compareTo(tick(pollInterval)) < 0 ? tick(pollInterval) : quarter;
+        return atLeastATick.compareTo(pollInterval) < 0 ? atLeastATick : pollInterval;
     }
 
     private static Duration tick(Duration pollInterval) {

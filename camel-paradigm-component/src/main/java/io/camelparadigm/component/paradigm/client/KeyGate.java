@@ -148,8 +148,7 @@ public final class KeyGate {
         /** No answer came (the connection broke, or never opened). */
         void unanswered() {
             recent.record(RecentAnswers.Outcome.FAILED);
-            window.released();
-            slot.released();
+            abandoned();
         }
 
         /** The request broke off on this side (its content could not be read): it says nothing of the service. */
