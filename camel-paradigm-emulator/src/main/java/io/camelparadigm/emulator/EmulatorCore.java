@@ -3,6 +3,7 @@ package io.camelparadigm.emulator;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -114,9 +115,16 @@ final class EmulatorCore {
         return document.stateAt(nowMicros - faults.commitDelayMicros(document.id), stepMicros);
     }
 
-    /** The {@code Date} header: the emulator's clock, shifted by the injected skew. */
-    String dateHeader() {
-        return DateGenerator.formatDate(clock.now().plus(faults.dateSkew()));
+    /**
+     * The {@code Date} header of an answer to a request that arrived at {@code arrivedAt}: the emulator's clock,
+     * shifted by the injected skew. On the real clock it is read as the answer is written, as a web server does. A
+     * manual clock moves in jumps no real request could straddle: a jump made while a request is answered would date
+     * the answer seconds after the state it read, which no real service does, so the answer is dated as the request
+     * arrived.
+     */
+    String dateHeader(Instant arrivedAt) {
+        Instant stamp = clock.isManual() ? arrivedAt : clock.now();
+        return DateGenerator.formatDate(stamp.plus(faults.dateSkew()));
     }
 
     Accounts.User userOf(Accounts.Workspace workspace) {

@@ -119,14 +119,14 @@ final class ParadigmApiHandler extends Handler.Abstract {
         }
         if (answer.disposition() != ApiAnswer.Disposition.RESPOND_AND_CLOSE) {
             // a connection whose request was not read to the end cannot serve another one: say it is closed
-            write(request, response, answer, injected, !bodyRead, callback);
+            write(request, response, logEntry, answer, injected, !bodyRead, callback);
             return;
         }
         // Answered before the body was read. Closing now would reset the connection under a client still
         // sending, and it would never read the answer: read and discard what it sends first (nginx's lingering
         // close), up to a limit, then close.
         Callback.Completable written = new Callback.Completable();
-        write(request, response, answer, injected, true, written);
+        write(request, response, logEntry, answer, injected, true, written);
         try {
             written.get();
         } catch (InterruptedException e) {
@@ -316,8 +316,8 @@ final class ParadigmApiHandler extends Handler.Abstract {
         }
     }
 
-    private void write(Request request, Response response, ApiAnswer answer, boolean injected,
-                       boolean closeConnection, Callback callback) {
+    private void write(Request request, Response response, RequestLog.Entry logEntry, ApiAnswer answer,
+                       boolean injected, boolean closeConnection, Callback callback) {
         byte[] body;
         try {
             body = answer.body() == null ? new byte[0] : core.mapper.writeValueAsBytes(answer.body());
@@ -333,7 +333,7 @@ final class ParadigmApiHandler extends Handler.Abstract {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         }
-        response.getHeaders().put(HttpHeader.DATE, core.dateHeader());
+        response.getHeaders().put(HttpHeader.DATE, core.dateHeader(logEntry.receivedAt()));
         answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
         if (closeConnection) {
             response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());

@@ -34,6 +34,10 @@ final class RequestLog {
             this.receivedAt = receivedAt;
         }
 
+        Instant receivedAt() {
+            return receivedAt;
+        }
+
         void answered(int status) {
             this.status = status;
         }
