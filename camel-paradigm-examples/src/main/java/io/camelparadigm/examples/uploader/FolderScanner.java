@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -192,7 +194,34 @@ public final class FolderScanner {
         return null;
     }
 
-    private static String relativePath(Path root, Path file) {
-        return root.relativize(file.toAbsolutePath().normalize()).toString().replace(file.getFileSystem().getSeparator(), "/");
+    /**
+     * The file's path below the root, '/' between names: the key of the state file. A name the platform's encoding
+     * cannot decode (a Latin-1 {@code caf\xe9.txt} on a UTF-8 system) reads as {@code caf?.txt} (U+FFFD), as would
+     * {@code caf\xe8.txt}: such a name is written with its bytes percent-encoded, as in its file URI, so that no two
+     * files share a key.
+     */
+    static String relativePath(Path root, Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path relative = root.relativize(absolute);
+        String text = relative.toString();
+        if (text.isEmpty() || decodesLosslessly(relative, text)) {
+            return text.replace(file.getFileSystem().getSeparator(), "/");
+        }
+        String[] rawNames = absolute.toUri().getRawPath().split("/");
+        int first = rawNames.length - relative.getNameCount();
+        StringJoiner names = new StringJoiner("/");
+        for (int i = 0; i < relative.getNameCount(); i++) {
+            String name = relative.getName(i).toString();
+            names.add(decodesLosslessly(relative.getName(i), name) ? name : rawNames[first + i]);
+        }
+        return names.toString();
+    }
+
+    private static boolean decodesLosslessly(Path path, String text) {
+        try {
+            return path.equals(path.getFileSystem().getPath(text));
+        } catch (InvalidPathException unmappable) {
+            return false;
+        }
     }
 }

@@ -460,8 +460,7 @@ public final class FolderUploadJob {
                 return null;
             }
             try {
-                return root.relativize(Path.of(URI.create(externalId))).toString()
-                        .replace(root.getFileSystem().getSeparator(), "/");
+                return FolderScanner.relativePath(root, Path.of(URI.create(externalId)));
             } catch (RuntimeException e) {
                 return null;
             }

@@ -1,5 +1,6 @@
 package io.camelparadigm.examples.uploader;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,6 @@ final class MissingDocuments {
     private final UploadStateFile state;
     private final UploadProgress progress;
     private final SyncPlan plan;
-    private final Path root;
     private final Function<String, String> relativePathOf;
     private final ProducerTemplate template;
 
@@ -37,7 +37,6 @@ final class MissingDocuments {
         this.state = state;
         this.progress = progress;
         this.plan = plan;
-        this.root = folder.toAbsolutePath().normalize();
         this.relativePathOf = FolderUploadJob.relativePathOf(folder);
         this.template = template;
     }
@@ -78,7 +77,7 @@ final class MissingDocuments {
             state.forget(unseen.slot()); // not a file of this folder: never deleted
             return;
         }
-        if (Files.exists(root.resolve(relativePath))) {
+        if (Files.exists(Path.of(URI.create(document.externalId())))) {
             state.seen(unseen.slot()); // still there, left out of the walk by the include/exclude lists
             return;
         }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 class FolderScannerTest {
 
@@ -118,6 +119,29 @@ class FolderScannerTest {
         assertThatThrownBy(() -> scan(new FolderScanner(NameFilter.acceptAll(), SUPPORTED, 1000), folder.resolve("nope")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nope");
+    }
+
+    @Test
+    void namesThePlatformCannotDecodeGetTheirBytesPercentEncodedSoNoTwoFilesShareAPath() throws Exception {
+        // Latin-1 names on a UTF-8 system read as caf\ufffd.txt, whichever byte they hold
+        Files.createDirectories(folder.resolve("my docs"));
+        Process create = new ProcessBuilder("sh", "-c", "for b in 351 350; do n=$(printf \"caf\\\\$b\"); "
+                + "printf x > \"$n.txt\"; mkdir \"d$n\"; printf x > \"d$n/in.txt\"; printf x > \"my docs/$n.txt\"; done")
+                .directory(folder.toFile()).start();
+        assertThat(create.waitFor()).isZero();
+        write("caf.txt", 1);
+
+        Found found = scan(new FolderScanner(NameFilter.acceptAll(), SUPPORTED, 1000));
+
+        assertThat(found.upload).extracting(ScannedFile::relativePath).hasSize(7).doesNotHaveDuplicates();
+        Path latin1 = found.upload.stream().map(ScannedFile::path).filter(path -> path.endsWith("in.txt"))
+                .findFirst().orElseThrow().getParent().getFileName();
+        assumeFalse(latin1.equals(Path.of(latin1.toString())), "this JVM decodes Latin-1 names (" + latin1 + ")");
+        assertThat(found.upload).extracting(ScannedFile::relativePath).containsExactlyInAnyOrder(
+                "caf.txt", "caf%E9.txt", "caf%E8.txt", "dcaf%E9/in.txt", "dcaf%E8/in.txt",
+                "my docs/caf%E9.txt", "my docs/caf%E8.txt");
+        assertThat(found.folders).extracting(listed -> listed.substring(0, listed.indexOf(':')))
+                .containsExactlyInAnyOrder("", "my docs", "dcaf%E9", "dcaf%E8");
     }
 
     private Found scan(FolderScanner scanner) {

@@ -147,6 +147,24 @@ class FolderSyncTest {
     }
 
     @Test
+    void deleteMissingKeepsTheDocumentOfAFileLeftOutWhoseNameThePlatformCannotDecode() throws Exception {
+        // a Latin-1 name on a UTF-8 system (caf\xe9.txt reads as caf\ufffd.txt, a path that does not exist)
+        write("a.md", "alpha");
+        Process create = new ProcessBuilder("sh", "-c", "printf latin-1 > \"$(printf 'caf\\351.txt')\"")
+                .directory(folder.toFile()).start();
+        assertThat(create.waitFor()).isZero();
+        assertThat(sync().status()).isZero();
+        assertThat(PARADIGM.storedFiles(PARADIGM.workspaceId())).hasSize(2);
+        PARADIGM.clearRequests();
+
+        UploaderRun run = sync("--delete-missing", "--exclude-extensions=txt");
+
+        assertThat(run.status()).as(run.output()).isZero();
+        assertThat(requests("DELETE", null)).as("the file left out is still there").isEmpty();
+        assertThat(PARADIGM.storedFiles(PARADIGM.workspaceId())).hasSize(2);
+    }
+
+    @Test
     void aFileThatComesBackAfterItsDocumentWasDeletedIsUploadedAgain() throws IOException {
         write("a.md", "alpha");
         assertThat(sync().status()).isZero();

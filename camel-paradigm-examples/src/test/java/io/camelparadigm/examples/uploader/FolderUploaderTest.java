@@ -544,6 +544,35 @@ class FolderUploaderTest {
         assertThat(uploadRequests()).hasSize(batchSize + 1);
     }
 
+    @Test
+    void twoFilesWhoseNamesDifferOnlyInBytesThePlatformCannotDecodeAreBothUploadedAndBothRemembered() throws Exception {
+        // Latin-1 names on a UTF-8 system: caf\xe9.txt and caf\xe8.txt both read as caf\ufffd.txt
+        Path folder = Files.createDirectories(temp.resolve("latin-1"));
+        createWithShell(folder, "printf one > \"$(printf 'caf\\351.txt')\"");
+        String stateFile = "--state-file=" + temp.resolve("state.txt");
+        UploaderRun first = run("--files-dir=" + folder, stateFile);
+        assertThat(first.status()).as(first.output()).isZero();
+        createWithShell(folder, "printf two > \"$(printf 'caf\\350.txt')\"");
+        PARADIGM.clearRequests();
+
+        UploaderRun second = run("--files-dir=" + folder, stateFile);
+
+        assertThat(second.status()).as(second.output()).isZero();
+        assertThat(uploadRequests()).as("the new file is not taken for the one uploaded before").hasSize(1);
+        assertThat(PARADIGM.storedFiles(PARADIGM.workspaceId())).extracting(StoredFile::externalId)
+                .hasSize(2).doesNotHaveDuplicates();
+        PARADIGM.clearRequests();
+
+        UploaderRun third = run("--files-dir=" + folder, stateFile);
+
+        assertThat(third.status()).as(third.output()).isZero();
+        assertThat(uploadRequests()).as("both files are in the state file").isEmpty();
+    }
+
+    private static void createWithShell(Path folder, String command) throws Exception {
+        assertThat(new ProcessBuilder("sh", "-c", command).directory(folder.toFile()).start().waitFor()).isZero();
+    }
+
     private UploaderRun run(String... args) {
         return UploaderRun.against(PARADIGM, temp.resolve("state"), args);
     }
