@@ -1,7 +1,9 @@
 package io.camelparadigm.emulator;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
@@ -23,6 +25,7 @@ import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartConfig;
 import org.eclipse.jetty.http.MultiPartFormData;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.content.InputStreamContentSource;
 import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.server.Request;
 
@@ -106,7 +109,8 @@ final class UploadEndpoint {
                 .build();
         MultiPartFormData.Parts parts;
         try {
-            parts = MultiPartFormData.getParts(request, request, request.getHeaders().get(HttpHeader.CONTENT_TYPE), config);
+            String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+            parts = MultiPartFormData.getParts(endingAsDjangoReadsIt(request, contentType), request, contentType, config);
         } catch (RuntimeException e) {
             Throwable cause = rootCause(e);
             if (isSizeLimit(cause)) {
@@ -132,6 +136,22 @@ final class UploadEndpoint {
                     "The number of files exceeded settings.DATA_UPLOAD_MAX_NUMBER_FILES.");
         }
         return parts;
+    }
+
+    /**
+     * The body as Django's multipart parser reads it: a body that ends without the closing boundary (a chunked body
+     * its client ended cleanly after failing to read the file, as HttpClient does) ends its last part there, and the
+     * file is the bytes received; Jetty's parser would refuse it. The closing boundary is added at the end: when the
+     * body had one, it falls in the epilogue, which both parsers ignore.
+     */
+    private static Content.Source endingAsDjangoReadsIt(Request request, String contentType) {
+        String boundary = MultiPart.extractBoundary(contentType);
+        if (boundary == null || boundary.isEmpty()) {
+            return request;
+        }
+        byte[] closing = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        return new InputStreamContentSource(new SequenceInputStream(Content.Source.asInputStream(request),
+                new ByteArrayInputStream(closing)));
     }
 
     /** What Django answers (TooManyFieldsSent, a 400) to a form of more than DATA_UPLOAD_MAX_NUMBER_FIELDS fields. */

@@ -1,5 +1,6 @@
 package io.camelparadigm.emulator;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.client5.http.entity.mime.HttpMultipartMode;
 import org.apache.hc.client5.http.entity.mime.MultipartEntityBuilder;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.junit.jupiter.api.Test;
@@ -178,6 +180,25 @@ class FileChangesTest {
 
         assertThat(api.get("/api/v3/files/" + id).body()).isEqualTo(before);
         assertThat(EMULATOR.storedFiles().get(0).sha256()).isEqualTo(sha256("original"));
+    }
+
+    /**
+     * A chunked body ended cleanly without its closing boundary, as HttpClient ends one whose file it failed to read:
+     * Django's parser ends the file part where the body ends, so the content is replaced with what was received.
+     */
+    @Test
+    void aPatchWhoseBodyEndsWithoutItsClosingBoundaryStoresTheBytesReceivedAsDjangoDoes() {
+        long id = upload("report.txt", "the whole report", null);
+        String cutShort = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"report.txt\"\r\n"
+                          + "Content-Type: application/octet-stream\r\n\r\nthe first half";
+        HttpPatch request = new HttpPatch(EMULATOR.baseUrl() + "/api/v3/files/" + id);
+        request.setEntity(new InputStreamEntity(new ByteArrayInputStream(cutShort.getBytes(StandardCharsets.UTF_8)),
+                -1, ContentType.parse("multipart/form-data; boundary=XyZ")));
+
+        ApiTestClient.Reply reply = api.send(request);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(EMULATOR.storedFiles().get(0).sha256()).isEqualTo(sha256("the first half"));
     }
 
     @Test
