@@ -7,15 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import io.camelparadigm.component.paradigm.client.ParadigmApiException;
 import io.camelparadigm.component.paradigm.client.ParadigmException;
 import io.camelparadigm.component.paradigm.model.ParadigmFile;
-import io.camelparadigm.emulator.ObservedExchange;
 import io.camelparadigm.emulator.RecordedRequest;
 import io.camelparadigm.emulator.StoredFile;
 import org.apache.camel.Exchange;
@@ -190,33 +186,19 @@ class RetryPolicyRouteTest extends EmulatorRouteTestSupport {
     void aFileDeletedAfterItWasCheckedFailsTheExchangeAtOnceNamingIt() throws Exception {
         Path file = file("gone.pdf");
         EMULATOR.onRequest(request -> deleteIfExists(file));
-        CountDownLatch uploadAnswered = new CountDownLatch(1);
-        Consumer<ObservedExchange> uploads = exchange -> {
-            if (exchange.method().equals("POST")) {
-                uploadAnswered.countDown();
-            }
-        };
-        EMULATOR.emulator().addExchangeObserver(uploads);
-        Exchange answer;
-        try {
-            answer = template.request(upload("onExisting=skip&maxRetries=5"), e -> {
-                e.getMessage().setBody(file.toFile());
-                e.getMessage().setHeader(ParadigmConstants.EXTERNAL_ID, "share:gone.pdf");
-            });
-            // the client gave up on it at once; the emulator answers it (to no one) in its own time
-            assertThat(uploadAnswered.await(30, TimeUnit.SECONDS)).as("the upload reached the emulator").isTrue();
-        } finally {
-            EMULATOR.emulator().removeExchangeObserver(uploads);
-        }
+
+        Exchange answer = template.request(upload("onExisting=skip&maxRetries=5"), e -> {
+            e.getMessage().setBody(file.toFile());
+            e.getMessage().setHeader(ParadigmConstants.EXTERNAL_ID, "share:gone.pdf");
+        });
 
         assertThat(answer.getException()).isInstanceOf(ParadigmException.class)
                 .hasMessageEndingWith("failed: cannot read " + file + " to upload (NoSuchFileException: " + file + ")");
         assertThat(requests("GET", FILES)).as("the look-up before the upload, and no look-up of a retry").hasSize(1);
-        assertThat(requests("POST", FILES)).as("the upload, not re-sent").hasSize(1);
+        // the request was aborted as the file could not be opened: its head was still in the client's buffer, so the
+        // service got nothing (it would otherwise have got a body ended cleanly with an empty file part)
+        assertThat(requests("POST", FILES)).as("the upload, neither sent nor re-sent").isEmpty();
         assertThat(EMULATOR.storedFiles()).isEmpty();
-        // the body broke off after the part's headers: the service refuses what it got (and the contract does too)
-        assertThat(EMULATOR.takeContractViolations()).singleElement().asString()
-                .contains("POST /api/v3/files -> 400: the multipart body cannot be read");
     }
 
     private static void deleteIfExists(Path file) {

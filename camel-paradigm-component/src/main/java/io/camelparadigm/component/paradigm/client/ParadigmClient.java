@@ -137,7 +137,7 @@ public class ParadigmClient {
                     ContentType.APPLICATION_JSON);
         }
         HttpPost post = new HttpPost(filesUri);
-        post.setEntity(multipart.build());
+        post.setEntity(new AbortedWhenUnreadable(multipart.build(), post));
         String externalId = request.externalMetadata() == null ? null : request.externalMetadata().externalId();
         Resend resend = !request.content().repeatable() ? Resend.NEVER
                 : externalId == null || externalId.isBlank() ? Resend.ONLY_IF_NOT_RECEIVED : Resend.AFTER_LOOKUP;
@@ -268,7 +268,7 @@ public class ParadigmClient {
                     ContentType.APPLICATION_JSON);
         }
         HttpPatch patch = new HttpPatch(resolve(FILES + "/" + fileId, Map.of()));
-        patch.setEntity(multipart.build());
+        patch.setEntity(new AbortedWhenUnreadable(multipart.build(), patch));
         Resend resend = update.content() == null || update.content().repeatable() ? Resend.ALWAYS : Resend.NEVER;
         String subject = "file " + fileId;
         Response response = retryPolicy.run(operation, resend, () -> send(operation, subject, patch), () -> null);
@@ -578,7 +578,8 @@ public class ParadigmClient {
             return new ReopenableBody(reopenable, filename, reopenable.name());
         }
         UploadContent.FromStream stream = (UploadContent.FromStream) content;
-        return new InputStreamBody(stream.stream(), ContentType.APPLICATION_OCTET_STREAM, filename);
+        return new InputStreamBody(new OneShotContentStream(stream.stream(), stream.name()),
+                ContentType.APPLICATION_OCTET_STREAM, filename);
     }
 
     /** The file's size, or -1 (unknown: sent chunked, and reading it then fails with the reason) if it cannot be read. */

@@ -3,11 +3,13 @@ package io.camelparadigm.component.paradigm.client;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.camelparadigm.component.paradigm.model.ExternalMetadata;
 import io.camelparadigm.emulator.ParadigmEmulator;
@@ -107,6 +109,53 @@ class UnreadableContentTest {
         assertThat(paradigm.storedFiles(paradigm.workspaceId())).isEmpty();
     }
 
+    /** A one-shot stream (an HTTP download, say) that breaks: named as unreadable, not as a stream not re-sent. */
+    @Test
+    void aOneShotStreamWhoseReadFailsPartwayFailsNamingTheReadError() {
+        byte[] start = new byte[64 * 1024];
+        Arrays.fill(start, (byte) 'x');
+        UploadContent content = new UploadContent.FromStream(new FailingAfter(start,
+                new IOException("Connection reset by peer")), "download.pdf");
+
+        ParadigmException failure = catchThrowableOfType(() -> client.upload(request(content, "share:download.pdf")),
+                ParadigmException.class);
+
+        assertThat(failure.getMessage()).endsWith("failed: cannot read download.pdf to upload "
+                + "(IOException: Connection reset by peer)");
+        assertThat(client.gate().statistics().retries()).as("retries").isZero();
+        assertThat(paradigm.storedFiles(paradigm.workspaceId())).isEmpty();
+    }
+
+    /**
+     * New content from a stream that breaks partway, sent chunked: HttpClient would end the body cleanly, and the
+     * service's parser (Django's) would take the part received as the whole file and replace the document's content
+     * with it. The request is aborted instead, and the document stays as it was.
+     */
+    @Test
+    void newContentWhoseReadFailsPartwayLeavesTheDocumentAsItWas() throws InterruptedException {
+        long id = client.upload(request(new UploadContent.FromBytes("the whole report".getBytes(StandardCharsets.UTF_8), "report.txt"),
+                "share:report.txt")).file().id();
+        String before = paradigm.storedFiles(paradigm.workspaceId()).get(0).sha256();
+        byte[] start = new byte[64 * 1024];
+        Arrays.fill(start, (byte) 'x');
+        UploadContent broken = new UploadContent.FromStream(new FailingAfter(start,
+                new IOException("Connection reset by peer")), "report.txt");
+
+        ParadigmException failure = catchThrowableOfType(
+                () -> client.updateFile(id, new FileUpdate(null, null, null, broken, null)), ParadigmException.class);
+
+        assertThat(failure.getMessage()).endsWith("failed: cannot read report.txt to upload "
+                + "(IOException: Connection reset by peer)");
+        // the emulator may still be reading what it got: wait until it has answered the PATCH (200 if it took it)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (patchStatus() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(patchStatus()).as("the emulator's answer to the incomplete PATCH").isEqualTo(400);
+        assertThat(paradigm.storedFiles(paradigm.workspaceId())).singleElement()
+                .satisfies(file -> assertThat(file.sha256()).as("content").isEqualTo(before));
+    }
+
     /**
      * A file cut short while it is sent (rewritten, truncated): the body ends before the length the request announced,
      * which would leave the service waiting for the rest until the response timeout, then be retried.
@@ -125,6 +174,12 @@ class UnreadableContentTest {
                 + "its 262144 bytes: it was cut short while it was sent)");
         assertThat(client.gate().statistics().retries()).as("retries").isZero();
         assertThat(paradigm.storedFiles(paradigm.workspaceId())).isEmpty();
+    }
+
+    /** The status the emulator answered the PATCH, 0 before it has (or before the PATCH reached it). */
+    private int patchStatus() {
+        return paradigm.requests().stream().filter(request -> request.method().equals("PATCH")).findFirst()
+                .map(RecordedRequest::status).orElse(0);
     }
 
     private UploadRequest request(UploadContent content, String externalId) {
