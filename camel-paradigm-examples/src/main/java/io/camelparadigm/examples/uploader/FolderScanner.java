@@ -73,6 +73,9 @@ public final class FolderScanner {
         }
     }
 
+    /** What the bytes of a name that the platform's encoding cannot decode read as. */
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
+
     private final NameFilter nameFilter;
     private final Set<String> supportedExtensions;
     private final long maxFileSize;
@@ -218,6 +221,9 @@ public final class FolderScanner {
     }
 
     private static boolean decodesLosslessly(Path path, String text) {
+        if (text.indexOf(REPLACEMENT_CHARACTER) < 0) {
+            return true; // what a name's bytes do not decode to reads as U+FFFD: the check is needed only then
+        }
         try {
             return path.equals(path.getFileSystem().getPath(text));
         } catch (InvalidPathException unmappable) {
