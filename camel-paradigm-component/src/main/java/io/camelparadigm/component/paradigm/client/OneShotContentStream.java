@@ -21,10 +21,8 @@ final class OneShotContentStream extends FilterInputStream {
     public int read() throws IOException {
         try {
             return super.read();
-        } catch (UnreadableContentException e) {
-            throw e;
         } catch (IOException e) {
-            throw new UnreadableContentException(source, e);
+            throw unreadable(e);
         }
     }
 
@@ -32,10 +30,12 @@ final class OneShotContentStream extends FilterInputStream {
     public int read(byte[] buffer, int offset, int length) throws IOException {
         try {
             return super.read(buffer, offset, length);
-        } catch (UnreadableContentException e) {
-            throw e;
         } catch (IOException e) {
-            throw new UnreadableContentException(source, e);
+            throw unreadable(e);
         }
+    }
+
+    private IOException unreadable(IOException e) {
+        return e instanceof UnreadableContentException ? e : new UnreadableContentException(source, e);
     }
 }
