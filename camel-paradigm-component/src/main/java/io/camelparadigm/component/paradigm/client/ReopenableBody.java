@@ -32,7 +32,9 @@ final class ReopenableBody extends AbstractContentBody {
     /**
      * Copies the content; a failure to read it (unlike one to write, a broken connection) is an
      * {@link UnreadableContentException}, and so is content that ends before its announced length (a file cut short
-     * while it was sent), which would otherwise leave the service waiting for the rest.
+     * while it was sent), which would otherwise leave the service waiting for the rest, and content that goes on past
+     * it (a file written to while it was sent): HttpClient drops what goes past a request's Content-Length, so the
+     * extra bytes would take the place of the fields and the closing boundary after the file part.
      */
     @Override
     public void writeTo(OutputStream out) throws IOException {
@@ -42,24 +44,33 @@ final class ReopenableBody extends AbstractContentBody {
         } catch (IOException e) {
             throw new UnreadableContentException(source, e);
         }
+        long length = content.length();
         try (in) {
             byte[] buffer = new byte[BUFFER_SIZE];
             long copied = 0;
-            for (int read = read(in, buffer); read >= 0; read = read(in, buffer)) {
+            while (length < 0 || copied < length) {
+                int read = read(in, buffer, length < 0 ? buffer.length : (int) Math.min(buffer.length, length - copied));
+                if (read < 0) {
+                    break;
+                }
                 out.write(buffer, 0, read);
                 copied += read;
             }
-            if (content.length() >= 0 && copied < content.length()) {
-                throw new UnreadableContentException(source, "it ended after " + copied + " of its "
-                                                             + content.length() + " bytes: it was cut short while it "
-                                                             + "was sent");
+            if (length >= 0 && copied < length) {
+                throw new UnreadableContentException(source, "it ended after " + copied + " of its " + length
+                                                             + " bytes: it was cut short while it was sent");
+            }
+            if (length >= 0 && read(in, buffer, 1) >= 0) {
+                throw new UnreadableContentException(source, "it holds more than the " + length + " bytes it had when "
+                                                             + "the upload started: it was written to while it was "
+                                                             + "sent");
             }
         }
     }
 
-    private int read(InputStream in, byte[] buffer) throws UnreadableContentException {
+    private int read(InputStream in, byte[] buffer, int atMost) throws UnreadableContentException {
         try {
-            return in.read(buffer);
+            return in.read(buffer, 0, atMost);
         } catch (IOException e) {
             throw new UnreadableContentException(source, e);
         }

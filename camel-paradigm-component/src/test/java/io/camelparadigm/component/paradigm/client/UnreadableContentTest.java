@@ -176,6 +176,52 @@ class UnreadableContentTest {
         assertThat(paradigm.storedFiles(paradigm.workspaceId())).isEmpty();
     }
 
+    /**
+     * A file written to while it is sent (a log, an export still running): it holds more than the length the request
+     * announced, and HttpClient would drop what goes past it, so the extra bytes would take the place of the fields
+     * and the closing boundary after the file part (a replacement would store a prefix and lose its metadata).
+     */
+    @Test
+    void contentThatGoesOnPastItsAnnouncedLengthFailsSayingItWasWrittenTo() {
+        byte[] grown = new byte[128 * 1024];
+        Arrays.fill(grown, (byte) 'x');
+        UploadContent content = new UploadContent.Reopenable("app.log", grown.length / 2,
+                () -> new ByteArrayInputStream(grown));
+
+        ParadigmException failure = catchThrowableOfType(() -> client.upload(request(content, "share:app.log")),
+                ParadigmException.class);
+
+        assertThat(failure.getMessage()).endsWith("failed: cannot read app.log to upload (it holds more than the "
+                + "65536 bytes it had when the upload started: it was written to while it was sent)");
+        assertThat(client.gate().statistics().retries()).as("retries").isZero();
+        assertThat(paradigm.storedFiles(paradigm.workspaceId())).isEmpty();
+    }
+
+    @Test
+    void aReplacementWrittenToWhileItIsSentLeavesTheDocumentAsItWas() throws InterruptedException {
+        long id = client.upload(request(new UploadContent.FromBytes("version 1".getBytes(StandardCharsets.UTF_8),
+                "app.log"), "share:app.log")).file().id();
+        String before = paradigm.storedFiles(paradigm.workspaceId()).get(0).sha256();
+        byte[] grown = new byte[128 * 1024];
+        Arrays.fill(grown, (byte) 'x');
+        UploadContent content = new UploadContent.Reopenable("app.log", grown.length / 2,
+                () -> new ByteArrayInputStream(grown));
+
+        ParadigmException failure = catchThrowableOfType(() -> client.updateFile(id, new FileUpdate("Application log",
+                null, null, content, null)), ParadigmException.class);
+
+        assertThat(failure.getMessage()).contains("it was written to while it was sent");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (patchStatus() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(patchStatus()).as("the emulator's answer to the incomplete PATCH").isEqualTo(400);
+        assertThat(paradigm.storedFiles(paradigm.workspaceId())).singleElement().satisfies(file -> {
+            assertThat(file.sha256()).as("content").isEqualTo(before);
+            assertThat(file.title()).as("title").isEqualTo("app");
+        });
+    }
+
     /** The status the emulator answered the PATCH, 0 before it has (or before the PATCH reached it). */
     private int patchStatus() {
         return paradigm.requests().stream().filter(request -> request.method().equals("PATCH")).findFirst()
