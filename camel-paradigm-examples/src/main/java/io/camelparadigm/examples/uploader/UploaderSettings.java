@@ -50,6 +50,13 @@ public record UploaderSettings(Path filesDir, int concurrency, int maxFails, Lis
     public static final Duration DEFAULT_PROCESSING_TIMEOUT = Duration.ofMinutes(30);
     /** How often the status follower asks Paradigm what changed. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(2);
+    /**
+     * Why a folder named with bytes that are not UTF-8 (a Latin-1 name) is not found: the JVM decodes its arguments,
+     * settings and environment as text, each such byte as U+FFFD, and that text names another path.
+     */
+    private static final String NOT_UTF8_PATH = " was not found: a name in it is not valid UTF-8 (each such byte "
+            + "shows as \uFFFD), and a path given as a setting cannot hold those bytes. Give a folder above it (the "
+            + "files and folders below are found whatever their names) or rename it";
 
     /**
      * Reads the settings through a property lookup (in a route: {@code getContext().getPropertiesComponent()
@@ -63,7 +70,8 @@ public record UploaderSettings(Path filesDir, int concurrency, int maxFails, Lis
                         "Missing the folder to upload: --files-dir=<folder> (or " + FILES_DIR + " / UPLOADER_FILES_DIR)"));
         if (!Files.isDirectory(filesDir)) {
             throw new IllegalArgumentException("--files-dir (" + FILES_DIR + "): " + filesDir.toAbsolutePath().normalize()
-                                               + (Files.exists(filesDir) ? " is not a folder" : " does not exist"));
+                                               + (Files.exists(filesDir) ? " is not a folder"
+                    : filesDir.toString().indexOf('\uFFFD') >= 0 ? NOT_UTF8_PATH : " does not exist"));
         }
         int concurrency = integer(properties, BATCH_SIZE, DEFAULT_BATCH_SIZE);
         if (concurrency < 1 || concurrency > MAX_BATCH_SIZE) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.camelparadigm.component.paradigm.OnExisting;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -119,6 +120,17 @@ class UploaderSettingsTest {
 
         properties.put(UploaderSettings.FILES_DIR, "samples/welcome.md");
         assertThatThrownBy(this::settings).hasMessageEndingWith("welcome.md is not a folder");
+    }
+
+    @Test
+    void aFolderWhoseNameIsNotValidUtf8IsRefusedSayingWhyAndWhatToDo(@TempDir Path temp) throws Exception {
+        // a Latin-1 folder name (caf\xe9): the JVM gets the argument as text, caf\ufffd, which names no folder
+        assertThat(new ProcessBuilder("sh", "-c", "mkdir \"$(printf 'caf\\351')\"").directory(temp.toFile()).start()
+                .waitFor()).isZero();
+        properties.put(UploaderSettings.FILES_DIR, temp.resolve("caf\uFFFD").toString());
+
+        assertThatThrownBy(this::settings).hasMessageStartingWith("--files-dir (uploader.files-dir): " + temp
+                + "/caf\uFFFD was not found: a name in it is not valid UTF-8").hasMessageContaining("Give a folder above it");
     }
 
     @Test
