@@ -146,12 +146,7 @@ class UnreadableContentTest {
 
         assertThat(failure.getMessage()).endsWith("failed: cannot read report.txt to upload "
                 + "(IOException: Connection reset by peer)");
-        // the emulator may still be reading what it got: wait until it has answered the PATCH (200 if it took it)
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (patchStatus() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(patchStatus()).as("the emulator's answer to the incomplete PATCH").isEqualTo(400);
+        assertThat(answeredPatchStatus()).as("the emulator's answer to the incomplete PATCH").isEqualTo(400);
         assertThat(paradigm.storedFiles(paradigm.workspaceId())).singleElement()
                 .satisfies(file -> assertThat(file.sha256()).as("content").isEqualTo(before));
     }
@@ -211,15 +206,25 @@ class UnreadableContentTest {
                 null, null, content, null)), ParadigmException.class);
 
         assertThat(failure.getMessage()).contains("it was written to while it was sent");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (patchStatus() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(patchStatus()).as("the emulator's answer to the incomplete PATCH").isEqualTo(400);
+        assertThat(answeredPatchStatus()).as("the emulator's answer to the incomplete PATCH").isEqualTo(400);
         assertThat(paradigm.storedFiles(paradigm.workspaceId())).singleElement().satisfies(file -> {
             assertThat(file.sha256()).as("content").isEqualTo(before);
             assertThat(file.title()).as("title").isEqualTo("app");
         });
+    }
+
+    /**
+     * The status the emulator answered the PATCH with (200 if it took the content), once it has: it may still be
+     * reading what it got when the client has given up.
+     */
+    private int answeredPatchStatus() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        int status = patchStatus();
+        while (status == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            status = patchStatus();
+        }
+        return status;
     }
 
     /** The status the emulator answered the PATCH, 0 before it has (or before the PATCH reached it). */
