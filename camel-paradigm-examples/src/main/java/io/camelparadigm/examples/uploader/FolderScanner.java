@@ -220,9 +220,14 @@ public final class FolderScanner {
         return names.toString();
     }
 
+    /** True when a path's text may stand for bytes the platform's encoding could not decode (they read as U+FFFD). */
+    static boolean mayHoldUndecodableBytes(String text) {
+        return text.indexOf(REPLACEMENT_CHARACTER) >= 0;
+    }
+
     private static boolean decodesLosslessly(Path path, String text) {
-        if (text.indexOf(REPLACEMENT_CHARACTER) < 0) {
-            return true; // what a name's bytes do not decode to reads as U+FFFD: the check is needed only then
+        if (!mayHoldUndecodableBytes(text)) {
+            return true;
         }
         try {
             return path.equals(path.getFileSystem().getPath(text));

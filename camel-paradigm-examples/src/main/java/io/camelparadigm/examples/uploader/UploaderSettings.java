@@ -58,6 +58,13 @@ public record UploaderSettings(Path filesDir, int concurrency, int maxFails, Lis
             + "shows as \uFFFD), and a path given as a setting cannot hold those bytes. Give a folder above it (the "
             + "files and folders below are found whatever their names) or rename it";
 
+    private static String whyNotAFolder(Path filesDir) {
+        if (Files.exists(filesDir)) {
+            return " is not a folder";
+        }
+        return FolderScanner.mayHoldUndecodableBytes(filesDir.toString()) ? NOT_UTF8_PATH : " does not exist";
+    }
+
     /**
      * Reads the settings through a property lookup (in a route: {@code getContext().getPropertiesComponent()
      * ::resolveProperty}).
@@ -70,8 +77,7 @@ public record UploaderSettings(Path filesDir, int concurrency, int maxFails, Lis
                         "Missing the folder to upload: --files-dir=<folder> (or " + FILES_DIR + " / UPLOADER_FILES_DIR)"));
         if (!Files.isDirectory(filesDir)) {
             throw new IllegalArgumentException("--files-dir (" + FILES_DIR + "): " + filesDir.toAbsolutePath().normalize()
-                                               + (Files.exists(filesDir) ? " is not a folder"
-                    : filesDir.toString().indexOf('\uFFFD') >= 0 ? NOT_UTF8_PATH : " does not exist"));
+                                               + whyNotAFolder(filesDir));
         }
         int concurrency = integer(properties, BATCH_SIZE, DEFAULT_BATCH_SIZE);
         if (concurrency < 1 || concurrency > MAX_BATCH_SIZE) {

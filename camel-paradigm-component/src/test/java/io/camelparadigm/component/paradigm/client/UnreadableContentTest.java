@@ -92,8 +92,7 @@ class UnreadableContentTest {
     /** The source fails partway (a network share gone, a disk error): the service got an incomplete request. */
     @Test
     void contentWhoseReadFailsPartwayIsSentOnceAndNothingIsStored() {
-        byte[] start = new byte[64 * 1024];
-        Arrays.fill(start, (byte) 'x');
+        byte[] start = bytes(64 * 1024);
         UploadContent content = new UploadContent.Reopenable("scan.tiff", 4 * start.length,
                 () -> new FailingAfter(start, new IOException("Input/output error")));
 
@@ -112,8 +111,7 @@ class UnreadableContentTest {
     /** A one-shot stream (an HTTP download, say) that breaks: named as unreadable, not as a stream not re-sent. */
     @Test
     void aOneShotStreamWhoseReadFailsPartwayFailsNamingTheReadError() {
-        byte[] start = new byte[64 * 1024];
-        Arrays.fill(start, (byte) 'x');
+        byte[] start = bytes(64 * 1024);
         UploadContent content = new UploadContent.FromStream(new FailingAfter(start,
                 new IOException("Connection reset by peer")), "download.pdf");
 
@@ -136,8 +134,7 @@ class UnreadableContentTest {
         long id = client.upload(request(new UploadContent.FromBytes("the whole report".getBytes(StandardCharsets.UTF_8), "report.txt"),
                 "share:report.txt")).file().id();
         String before = paradigm.storedFiles(paradigm.workspaceId()).get(0).sha256();
-        byte[] start = new byte[64 * 1024];
-        Arrays.fill(start, (byte) 'x');
+        byte[] start = bytes(64 * 1024);
         UploadContent broken = new UploadContent.FromStream(new FailingAfter(start,
                 new IOException("Connection reset by peer")), "report.txt");
 
@@ -157,8 +154,7 @@ class UnreadableContentTest {
      */
     @Test
     void contentThatEndsBeforeItsAnnouncedLengthFailsAtOnceSayingItWasCutShort() {
-        byte[] start = new byte[64 * 1024];
-        Arrays.fill(start, (byte) 'x');
+        byte[] start = bytes(64 * 1024);
         UploadContent content = new UploadContent.Reopenable("export.csv", 4 * start.length,
                 () -> new ByteArrayInputStream(start));
 
@@ -178,8 +174,7 @@ class UnreadableContentTest {
      */
     @Test
     void contentThatGoesOnPastItsAnnouncedLengthFailsSayingItWasWrittenTo() {
-        byte[] grown = new byte[128 * 1024];
-        Arrays.fill(grown, (byte) 'x');
+        byte[] grown = bytes(128 * 1024);
         UploadContent content = new UploadContent.Reopenable("app.log", grown.length / 2,
                 () -> new ByteArrayInputStream(grown));
 
@@ -197,8 +192,7 @@ class UnreadableContentTest {
         long id = client.upload(request(new UploadContent.FromBytes("version 1".getBytes(StandardCharsets.UTF_8),
                 "app.log"), "share:app.log")).file().id();
         String before = paradigm.storedFiles(paradigm.workspaceId()).get(0).sha256();
-        byte[] grown = new byte[128 * 1024];
-        Arrays.fill(grown, (byte) 'x');
+        byte[] grown = bytes(128 * 1024);
         UploadContent content = new UploadContent.Reopenable("app.log", grown.length / 2,
                 () -> new ByteArrayInputStream(grown));
 
@@ -225,6 +219,12 @@ class UnreadableContentTest {
             status = patchStatus();
         }
         return status;
+    }
+
+    private static byte[] bytes(int count) {
+        byte[] bytes = new byte[count];
+        Arrays.fill(bytes, (byte) 'x');
+        return bytes;
     }
 
     /** The status the emulator answered the PATCH, 0 before it has (or before the PATCH reached it). */
