@@ -21,7 +21,7 @@ class UploaderJvmTest {
                 ARGS, Optional.empty()).orElseThrow();
 
         assertThat(command).containsExactly(Path.of("/jdk", "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-Xmx64m", "-Duploader.poll-interval=PT1S", "-Duploader.launcher-pid=4242",
+                "-XX:CompileThresholdScaling=0.5", "-XX:+UseSerialGC", "-Xmx64m", "-Duploader.poll-interval=PT1S", "-Duploader.launcher-pid=4242",
                 "-cp", JAR, "io.camelparadigm.examples.ParadigmUploaderApp", "--files-dir", "/data/docs",
                 "--batch-size", "50");
     }
@@ -43,8 +43,18 @@ class UploaderJvmTest {
         List<String> command = UploaderJvm.command(launch(List.of("-XX:TieredStopAtLevel=4", "-XX:+UseG1GC",
                 "-Xshare:off")), ARGS, Optional.empty()).orElseThrow();
 
-        assertThat(command).doesNotContain("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+        assertThat(command).doesNotContain("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.5",
+                        "-XX:+UseSerialGC")
                 .contains("-XX:TieredStopAtLevel=4", "-XX:+UseG1GC", "-Xshare:off");
+    }
+
+    @Test
+    void aCompileThresholdOfTheUserWinsOverOurs() {
+        List<String> command = UploaderJvm.command(launch(List.of("-XX:CompileThresholdScaling=2")), ARGS,
+                Optional.empty()).orElseThrow();
+
+        assertThat(command).contains("-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=2")
+                .doesNotContain("-XX:CompileThresholdScaling=0.5");
     }
 
     @Test
