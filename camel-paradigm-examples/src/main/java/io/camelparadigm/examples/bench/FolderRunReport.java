@@ -16,11 +16,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param peakRssMb         the process's peak resident memory
  * @param peakHeapMb        the largest heap occupancy a GC saw (java only)
  * @param jvmOptions        the folder uploader's JVM options besides {@code -Xmx} (java only)
+ * @param emulatorWarmUpFiles files the emulator was sent and deleted before the run (null: none, a cold emulator)
  * @param stored            documents the emulator holds afterwards (= files: each stored exactly once)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record FolderRunReport(String scenario, String uploader, int run, int files, int fileSizeBytes, int concurrency,
                        int exitStatus, double filesPerSecond, double wallSeconds, Double startupSeconds,
                        Double uploadSeconds, Double serverFilesPerSecond, Double cpuSeconds, Long peakRssMb,
-                       Long peakHeapMb, String maxHeap, String jvmOptions, long stored, boolean storedEachOnce) {
+                       Long peakHeapMb, String maxHeap, String jvmOptions, Integer emulatorWarmUpFiles, long stored,
+                       boolean storedEachOnce) {
 }

@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
  * {@code paradigm-bench folder-uploader}: the folder uploader end to end, as a user runs it ({@code java -jar
  * paradigm-uploader.jar --files-dir ...}, start-up and the wait for processing included), against a standalone
  * emulator, next to a Python {@code requests} + {@code ThreadPoolExecutor} script doing the same (upload each file
- * with its external id, then follow processing). Each run gets a fresh emulator; the order alternates. Prints one
- * JSON line per run. See docs/benchmarks.md.
+ * with its external id, then follow processing). Each run gets a fresh emulator, sent an unmeasured load first
+ * ({@code --emulator-warm-up}); the order alternates. Prints one JSON line per run. See docs/benchmarks.md.
  */
 @Command(name = "folder-uploader", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
          description = "Runs the folder uploader's jar and a Python requests baseline on the same generated folder, "
@@ -86,6 +86,12 @@ public final class FolderUploaderBench implements Callable<Integer> {
                                               + "and state file (everything already uploaded) and report it too.")
     boolean resume;
 
+    @Option(names = "--emulator-warm-up", defaultValue = "2000", paramLabel = "<files>",
+            description = "Before each run, the fresh emulator is sent this many of the folder's files (HttpClient "
+                          + "alone, not measured), which it then deletes: the run meets a server whose code is compiled, "
+                          + "as a long-running service's is; 0 = a cold emulator; default ${DEFAULT-VALUE}.")
+    int emulatorWarmUp;
+
     @Option(names = "--python", defaultValue = "python3", description = "Python interpreter; default ${DEFAULT-VALUE}.")
     String python;
 
@@ -133,6 +139,9 @@ public final class FolderUploaderBench implements Callable<Integer> {
             throws Exception {
         List<FolderRunReport> reports = new ArrayList<>();
         try (StandaloneEmulator emulator = StandaloneEmulator.start(Duration.ofMillis(stepMillis), emulatorHeap)) {
+            if (emulatorWarmUp > 0) {
+                emulator.warmUp(SampleFolder.files(folder, emulatorWarmUp), c);
+            }
             Map<String, String> env = Map.of("PARADIGM_BASE_URL", emulator.baseUrl(),
                     "PARADIGM_API_KEY", StandaloneEmulator.API_KEY,
                     "PARADIGM_WORKSPACE_ID", Long.toString(emulator.workspaceId()));
@@ -201,7 +210,7 @@ public final class FolderUploaderBench implements Callable<Integer> {
                 process.cpuSeconds(), process.peakRssMb(), gcLog == null ? null : peakHeapMb(gcLog),
                 uploader.startsWith("java") ? uploaderHeap : null,
                 uploader.startsWith("java") && !uploaderJvmOptions.isEmpty() ? String.join(" ", uploaderJvmOptions) : null,
-                stored.count(), stored.count() == expected);
+                emulatorWarmUp > 0 ? emulatorWarmUp : null, stored.count(), stored.count() == expected);
     }
 
     /** The largest heap occupancy before a collection, from {@code -Xlog:gc}. */

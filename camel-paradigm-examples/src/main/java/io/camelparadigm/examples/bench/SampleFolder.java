@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -19,6 +21,19 @@ final class SampleFolder {
     private SampleFolder() {
     }
 
+    /** The first {@code count} files of a folder it generated (fewer when it holds fewer). */
+    static List<Path> files(Path root, int count) {
+        List<Path> files = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            Path file = file(root, i);
+            if (!Files.isRegularFile(file)) {
+                break;
+            }
+            files.add(file);
+        }
+        return files;
+    }
+
     static void generate(Path root, int count, int size, long seed) throws IOException {
         if (size < Long.BYTES) {
             throw new IllegalArgumentException("files must be at least " + Long.BYTES + " bytes, was " + size);
@@ -27,7 +42,7 @@ final class SampleFolder {
         new SplittableRandom(seed).nextBytes(content);
         ByteBuffer stamp = ByteBuffer.wrap(content);
         for (int i = 1; i <= count; i++) {
-            Path file = root.resolve(String.format("part-%04d/doc-%07d.pdf", (i - 1) / FILES_PER_FOLDER + 1, i));
+            Path file = file(root, i);
             if (Files.exists(file) && Files.size(file) == size) {
                 continue;
             }
@@ -39,5 +54,9 @@ final class SampleFolder {
                 out.write(content);
             }
         }
+    }
+
+    private static Path file(Path root, int number) {
+        return root.resolve(String.format("part-%04d/doc-%07d.pdf", (number - 1) / FILES_PER_FOLDER + 1, number));
     }
 }
