@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import java.util.function.Function;
  * ({@code -XX:SharedArchiveFile}).
  * <p>
  * One archive per jar location and JVM, named after both and after the jar's size and date, so that a rebuilt jar or
- * another JVM gets a new one (the JVM also refuses an archive that does not match its class path). A run writes to a
+ * another JVM gets a new one (the JVM also refuses an archive that does not match its class path); writing it removes
+ * the one of the older jar, and those of other locations that no run used for 30 days (a jar since moved or removed). A run writes to a
  * file of its own, and the archive becomes the named file only when the run ended normally and a JVM started with it
  * ({@code -Xshare:on}): a cut-short archive is never used, since HotSpot 17 may crash mapping one. Nothing is
  * archived when the folder cannot be written or the class path holds anything but jars; then the uploader starts as
@@ -32,6 +34,8 @@ final class ClassDataArchive {
 
     private static final List<String> QUIET = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     private static final Duration ABANDONED = Duration.ofHours(1);
+    /** An archive no run used for this long is of a jar location that is likely gone: removed when another is written. */
+    private static final Duration UNUSED = Duration.ofDays(30);
     private static final long CHECK_SECONDS = 60;
     private static final int CRASHED = 134;
 
@@ -115,6 +119,8 @@ final class ClassDataArchive {
         if (!Files.exists(pending)) {
             if (exitStatus == CRASHED) {
                 deleteQuietly(archive);
+            } else {
+                markUsed();
             }
             return;
         }
@@ -164,18 +170,34 @@ final class ClassDataArchive {
         }
     }
 
-    /** The archives of older jars at this location, and files of runs that never finished. */
+    /** Dates the archive as used, so that a run writing another one's does not take it for unused ({@link #UNUSED}). */
+    private void markUsed() {
+        try {
+            Files.setLastModifiedTime(archive, FileTime.from(Instant.now()));
+        } catch (IOException | RuntimeException e) {
+            // someone else's archive, readable only: it stays, and may be removed as unused one day
+        }
+    }
+
+    /**
+     * The archives of older jars at this location, those of other locations no run used for {@link #UNUSED}, and
+     * files of runs that never finished.
+     */
     private void removeOthers() throws IOException {
         String archiveName = archive.getFileName().toString();
         String prefix = archiveName.substring(0, archiveName.lastIndexOf('-') + 1); // uploader-<location>-
-        Instant abandoned = Instant.now().minus(ABANDONED);
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(archive.getParent(), prefix + "*")) {
+        Instant now = Instant.now();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(archive.getParent(), "uploader-*")) {
             for (Path file : files) {
+                if (file.equals(archive) || file.equals(pending)) {
+                    continue;
+                }
                 String name = file.getFileName().toString();
-                boolean olderJar = name.endsWith(".jsa") && !file.equals(archive);
-                boolean leftOver = name.endsWith(".tmp") && !file.equals(pending) && Files.readAttributes(file,
-                        BasicFileAttributes.class).lastModifiedTime().toInstant().isBefore(abandoned);
-                if (olderJar || leftOver) {
+                Instant modified = Files.readAttributes(file, BasicFileAttributes.class).lastModifiedTime().toInstant();
+                boolean olderJar = name.endsWith(".jsa") && name.startsWith(prefix);
+                boolean unused = name.endsWith(".jsa") && modified.isBefore(now.minus(UNUSED));
+                boolean leftOver = name.endsWith(".tmp") && modified.isBefore(now.minus(ABANDONED));
+                if (olderJar || unused || leftOver) {
                     Files.deleteIfExists(file);
                 }
             }

@@ -3,6 +3,9 @@ package io.camelparadigm.examples.uploader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +108,37 @@ class ClassDataArchiveTest {
 
         assertThat(rebuilt.path()).isRegularFile();
         assertThat(old.path()).doesNotExist();
+    }
+
+    @Test
+    void writingAnArchiveRemovesThoseOfOtherJarLocationsThatNoRunUsedFor30Days() throws Exception {
+        Path folder = Files.createDirectories(stateDir.resolve("jvm"));
+        Path gone = Files.writeString(folder.resolve("uploader-0a0a0a0a0a0a-1b1b1b1b1b1b.jsa"), "a removed jar's");
+        Path recent = Files.writeString(folder.resolve("uploader-2c2c2c2c2c2c-3d3d3d3d3d3d.jsa"), "another jar's");
+        Files.setLastModifiedTime(gone, FileTime.from(Instant.now().minus(Duration.ofDays(31))));
+        Files.setLastModifiedTime(recent, FileTime.from(Instant.now().minus(Duration.ofDays(29))));
+
+        ClassDataArchive first = archive(JAR, 45).orElseThrow();
+        assertThat(java(first.jvmOptions())).isZero();
+        first.settle(0);
+
+        assertThat(first.path()).isRegularFile();
+        assertThat(gone).doesNotExist();
+        assertThat(recent).isRegularFile();
+    }
+
+    @Test
+    void aRunThatUsedTheArchiveDatesItAsUsed() throws Exception {
+        ClassDataArchive first = archive(JAR, 46).orElseThrow();
+        assertThat(java(first.jvmOptions())).isZero();
+        first.settle(0);
+        Files.setLastModifiedTime(first.path(), FileTime.from(Instant.now().minus(Duration.ofDays(40))));
+
+        ClassDataArchive used = archive(JAR, 47).orElseThrow();
+        assertThat(java(used.jvmOptions())).isZero();
+        used.settle(0);
+
+        assertThat(Files.getLastModifiedTime(used.path()).toInstant()).isAfter(Instant.now().minus(Duration.ofDays(1)));
     }
 
     @Test
