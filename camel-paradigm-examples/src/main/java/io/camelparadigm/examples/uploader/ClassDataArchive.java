@@ -24,11 +24,11 @@ import java.util.function.Function;
  * <p>
  * One archive per jar location and JVM, named after both and after the jar's size and date, so that a rebuilt jar or
  * another JVM gets a new one (the JVM also refuses an archive that does not match its class path); writing it removes
- * the one of the older jar, and those of other locations that no run used for 30 days (a jar since moved or removed). A run writes to a
- * file of its own, and the archive becomes the named file only when the run ended normally and a JVM started with it
- * ({@code -Xshare:on}): a cut-short archive is never used, since HotSpot 17 may crash mapping one. Nothing is
- * archived when the folder cannot be written or the class path holds anything but jars; then the uploader starts as
- * it would without.
+ * the one of the older jar, and those of other locations that no run used for 30 days (a jar since moved or
+ * removed). A run writes to a file of its own, and the archive becomes the named file only when the run ended
+ * normally and a JVM started with it ({@code -Xshare:on}): a cut-short archive is never used, since HotSpot 17 may
+ * crash mapping one. Nothing is archived when the folder cannot be written or the class path holds anything but jars;
+ * then the uploader starts as it would without.
  */
 final class ClassDataArchive {
 

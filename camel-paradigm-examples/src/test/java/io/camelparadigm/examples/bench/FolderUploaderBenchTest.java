@@ -26,7 +26,7 @@ class FolderUploaderBenchTest {
         command.setOut(new PrintWriter(out));
         command.setErr(new PrintWriter(err));
 
-        // in this JVM's class path, not a jar: no second JVM, so no class-data archive written under the user's home
+        // the upload in the uploader's own JVM (relaunch off): no class-data archive written under the user's home
         int exit = command.execute("folder-uploader", "--scenario", "small", "--files", "12", "--size", "1KB",
                 "--concurrency", "3", "--repeat", "1", "--uploaders", "java", "--step", "50", "--poll-interval", "0.5",
                 "--emulator-warm-up", "12", "--uploader-jvm-options", "-Duploader.relaunch=false",
