@@ -55,6 +55,9 @@ public class JiraIssueRoutes extends RouteBuilder {
     private static final String PAGE = "JiraSearchPage";
     private static final String ISSUE = "JiraIssue";
     private static final String ATTACHMENT = "JiraAttachment";
+    static final String RECONCILE_ROUND = "JiraReconcileRound";
+    static final String RECONCILE_ISSUE = "JiraReconcileIssue";
+    private static final String STALE = "JiraStale";
 
     @Override
     public void configure() {
@@ -75,6 +78,8 @@ public class JiraIssueRoutes extends RouteBuilder {
         JiraDocuments documents = new JiraDocuments(url, siteName);
         RetryAfterRedelivery retries = new RetryAfterRedelivery(null, Clock.systemUTC());
         String pageSize = resolved("{{jira.page-size:50}}");
+        long reconcilePeriod = Long.parseLong(resolved("{{jira.reconcile-period:3600000}}"));
+        JiraReconciliation reconciliation = new JiraReconciliation(siteName);
 
         // CamelHttpUri / CamelHttpQuery name each call; the endpoints only say how to call
         String api = url + "?httpClientConfigurer=#" + CLIENT_CONFIGURER_BEAN;
@@ -162,6 +167,43 @@ public class JiraIssueRoutes extends RouteBuilder {
                 .marshal().json(JsonLibrary.Jackson)
                 .to(api)
                 .log("Comment added: ${header." + Exchange.HTTP_URI + "}");
+        // what JQL cannot return: deleted (or moved) issues, removed attachments; jira.reconcile-period=0 turns it off
+        from("timer:jira-reconcile?period=" + Math.max(reconcilePeriod, 1)).routeId("jira-reconcile")
+                .autoStartup(reconcilePeriod > 0)
+                .to("paradigm:listFiles?workspaceId={{paradigm.workspace-id}}&docType=jira_")
+                .process(exchange -> {
+                    JiraReconciliation.Round round = reconciliation.round(exchange.getMessage().getBody(List.class));
+                    exchange.setProperty(RECONCILE_ROUND, round);
+                    exchange.getMessage().setBody(round.issues());
+                })
+                .split(body(), reconciliation)
+                    .to("direct:jira-reconcile-issue")
+                .end()
+                .process(exchange -> exchange.getProperty(RECONCILE_ROUND, JiraReconciliation.Round.class).end());
+
+        from("direct:jira-reconcile-issue").routeId("jira-reconcile-issue")
+                .setProperty(RECONCILE_ISSUE, body())
+                .removeHeaders("*")
+                .setBody(constant(null))
+                .setHeader(Exchange.HTTP_METHOD, constant("GET"))
+                .process(exchange -> exchange.getMessage().setHeader(Exchange.HTTP_URI,
+                        url + "/rest/api/3/issue/" + reconcileIssue(exchange).key()))
+                .setHeader(Exchange.HTTP_QUERY, constant("fields=attachment"))
+                // 404 is an answer (the issue is gone); any other status but 200 fails (429 and 503 retried first)
+                .to(api + "&okStatusCodeRange=200,404")
+                .process(exchange -> exchange.setProperty(STALE, reconciliation.stale(reconcileIssue(exchange),
+                        exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class),
+                        exchange.getMessage().getBody(String.class))))
+                .filter(exchange -> !exchange.getProperty(STALE, JiraReconciliation.Stale.class).ids().isEmpty())
+                    .removeHeaders("*")
+                    .setBody(simple("${exchangeProperty." + STALE + ".ids}"))
+                    .to("paradigm:bulkDelete")
+                    .process(exchange -> exchange.getProperty(RECONCILE_ROUND, JiraReconciliation.Round.class)
+                            .deleted(exchange.getProperty(STALE, JiraReconciliation.Stale.class),
+                                    exchange.getMessage().getHeader(ParadigmConstants.COUNT, Integer.class)))
+                    .log("${exchangeProperty." + STALE + "}: ${header." + ParadigmConstants.COUNT
+                         + "} document(s) deleted")
+                .end();
     }
 
     private static String searchQuery(String jql, String pageSize, String nextPageToken) {
@@ -171,6 +213,10 @@ public class JiraIssueRoutes extends RouteBuilder {
             query.add(new BasicNameValuePair("nextPageToken", nextPageToken));
         }
         return WWWFormCodec.format(query, StandardCharsets.UTF_8);
+    }
+
+    private static JiraReconciliation.IssueDocuments reconcileIssue(Exchange exchange) {
+        return exchange.getProperty(RECONCILE_ISSUE, JiraReconciliation.IssueDocuments.class);
     }
 
     private static JiraIssue issue(Exchange exchange) {

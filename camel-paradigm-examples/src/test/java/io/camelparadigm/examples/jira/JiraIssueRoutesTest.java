@@ -3,9 +3,12 @@ package io.camelparadigm.examples.jira;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -13,15 +16,19 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camelparadigm.component.paradigm.model.ParadigmFile;
 import io.camelparadigm.emulator.ParadigmEmulatorExtension;
+import io.camelparadigm.emulator.SeedFile;
 import io.camelparadigm.emulator.StoredFile;
 import io.camelparadigm.examples.testsupport.Eventually;
 import io.camelparadigm.examples.testsupport.SyncedWorkspace;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -48,6 +55,9 @@ class JiraIssueRoutesTest {
     private static final String EMAIL = "integration@acme.com";
     private static final String API_TOKEN = "ATATT3xFfGF0T4x&secret=";
     private static final String SEARCH = "/rest/api/3/search/jql";
+    private static final String ISSUE = "/rest/api/3/issue/";
+    private static final String NOT_FOUND = "{\"errorMessages\": [\"Issue does not exist or you do not have permission "
+                                            + "to see it.\"], \"errors\": {}}";
     private static final String LOG = "IMAP timeout after 30 s\nretrying\n";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,6 +74,7 @@ class JiraIssueRoutesTest {
     @TempDir
     Path stateDir;
     private CamelContext context;
+    private volatile String lastReconcileFailure;
 
     private final SyncedWorkspace workspace = new SyncedWorkspace(PARADIGM);
 
@@ -85,6 +96,12 @@ class JiraIssueRoutesTest {
                         .withHeader("Location", MEDIA.baseUrl() + "/file/4a1c2b/binary?token=eyJhbGciOi&client=8c5f")));
         MEDIA.stubFor(get(urlPathEqualTo("/file/4a1c2b/binary"))
                 .willReturn(aResponse().withHeader("Content-Type", "text/plain").withBody(LOG)));
+        // the reconcile rounds: both issues still there, with their attachments
+        JIRA.stubFor(get(urlPathEqualTo(ISSUE + "SUP-1")).withQueryParam("fields", equalTo("attachment"))
+                .willReturn(okJson(mailIssue("Since the update, the mail app shows no new messages.",
+                        "2025-03-10T09:12:45.120+0000"))));
+        JIRA.stubFor(get(urlPathEqualTo(ISSUE + "SUP-2")).withQueryParam("fields", equalTo("attachment"))
+                .willReturn(okJson(vpnIssue())));
         JIRA.stubFor(post(urlPathMatching("/rest/api/3/issue/[A-Z]+-\\d+/comment"))
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withBody("{\"id\": \"10000\", \"self\": \"https://acme.atlassian.net/rest/api/3/issue/10010/comment/10000\"}")));
@@ -230,6 +247,84 @@ class JiraIssueRoutesTest {
                 .isGreaterThanOrEqualTo(1900);
     }
 
+    @Test
+    void anIssueJiraNoLongerHasIsDeletedWithItsAttachments() throws Exception {
+        startSyncAndAddOtherDocuments();
+
+        JIRA.stubFor(get(urlPathEqualTo(ISSUE + "SUP-1"))
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody(NOT_FOUND)));
+        awaitDeleted("jira:acme:SUP-1", "jira:acme:SUP-1:10001");
+
+        assertThat(workspace.storedFiles()).extracting(StoredFile::externalId)
+                .containsExactlyInAnyOrderElementsOf(remainingWith("jira:acme:SUP-2"));
+        assertThat(workspace.requests("POST", "/api/v3/files/bulk-delete")).isNotEmpty();
+    }
+
+    @Test
+    void anAttachmentRemovedFromItsIssueIsDeletedAndTheIssueKept() throws Exception {
+        startSyncAndAddOtherDocuments();
+
+        // 10001 removed, 10002 added (uploaded by the poll when the issue's change is read, not by the reconcile)
+        JIRA.stubFor(get(urlPathEqualTo(ISSUE + "SUP-1")).willReturn(okJson(mailIssue(
+                "Since the update, the mail app shows no new messages.", "2025-03-12T08:00:00.000+0000")
+                .replace("\"id\": 10001", "\"id\": 10002"))));
+        awaitDeleted("jira:acme:SUP-1:10001");
+
+        assertThat(workspace.storedFiles()).extracting(StoredFile::externalId)
+                .containsExactlyInAnyOrderElementsOf(remainingWith("jira:acme:SUP-1", "jira:acme:SUP-2"));
+    }
+
+    @Test
+    void anIssueMovedToAnotherProjectLosesTheDocumentsUnderItsOldKey() throws Exception {
+        startSyncAndAddOtherDocuments();
+
+        // GET /issue/SUP-1 of an issue moved to OPS answers the issue under its new key
+        JIRA.stubFor(get(urlPathEqualTo(ISSUE + "SUP-1")).willReturn(okJson(mailIssue(
+                "Since the update, the mail app shows no new messages.", "2025-03-12T08:00:00.000+0000")
+                .replace("\"key\": \"SUP-1\"", "\"key\": \"OPS-7\""))));
+        awaitDeleted("jira:acme:SUP-1", "jira:acme:SUP-1:10001");
+
+        assertThat(workspace.storedFiles()).extracting(StoredFile::externalId)
+                .containsExactlyInAnyOrderElementsOf(remainingWith("jira:acme:SUP-2"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "500 | {\"errorMessages\": [\"Internal server error\"], \"errors\": {}} | Jira answered 500",
+            "403 | {\"errorMessages\": [\"You do not have permission to browse this project.\"]} | Jira answered 403",
+            "404 | <html><body>Not Found</body></html> | Jira answered 404 for SUP-1 without Jira's error message"})
+    void anIssueJiraGivesNoClearAnswerForKeepsItsDocumentsAndTheRoundFails(int status, String body, String reason)
+            throws Exception {
+        startSyncAndAddOtherDocuments();
+        NotifyBuilder failedRound = new NotifyBuilder(context).fromRoute("jira-reconcile")
+                .whenAnyDoneMatches(exchange -> {
+                    // the round's own failure, not an issue's (the split's exchanges are the route's too)
+                    if (exchange.getException() == null
+                        || !exchange.getException().getMessage().contains("could not be checked")) {
+                        return false;
+                    }
+                    lastReconcileFailure = exchange.getException().getMessage();
+                    return true;
+                })
+                .create();
+
+        JIRA.stubFor(get(urlPathEqualTo(ISSUE + "SUP-1")).willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", body.startsWith("{") ? "application/json" : "text/html").withBody(body)));
+        // SUP-2, gone, is checked after SUP-1 in the same round: its deletion shows SUP-1 was answered
+        JIRA.stubFor(get(urlPathEqualTo(ISSUE + "SUP-2"))
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json").withBody(NOT_FOUND)));
+        awaitDeleted("jira:acme:SUP-2");
+
+        assertThat(workspace.storedFiles()).extracting(StoredFile::externalId)
+                .containsExactlyInAnyOrderElementsOf(remainingWith("jira:acme:SUP-1", "jira:acme:SUP-1:10001"));
+        assertThat(failedRound.matches(30, TimeUnit.SECONDS)).as("a reconcile round failed on SUP-1").isTrue();
+        assertThat(lastReconcileFailure).contains("SUP-1: ").contains(reason)
+                .doesNotContain(API_TOKEN).doesNotContain(PARADIGM.apiKey());
+        if (body.startsWith("{")) {
+            assertThat(lastReconcileFailure).contains(JSON.readTree(body).at("/errorMessages/0").asText());
+        }
+    }
+
     private CamelContext startSync() throws Exception {
         return workspace.start(new JiraIssueRoutes(), Map.of(
                 "jira.url", JIRA.baseUrl(),
@@ -240,7 +335,44 @@ class JiraIssueRoutesTest {
                 "jira.state-file", stateFile().toString(),
                 "jira.poll-period", "300",
                 "jira.retry-delay", "10",
-                "jira.status-poll-delay", "200"));
+                "jira.status-poll-delay", "200",
+                "jira.reconcile-period", "300"));
+    }
+
+    /**
+     * The sync started and its first round done, then documents the reconcile must never touch: another site's,
+     * ones without an external id of this example's shapes (all with its doc_type, so they are listed).
+     */
+    private void startSyncAndAddOtherDocuments() throws Exception {
+        context = startSync();
+        workspace.awaitDocuments(3);
+        awaitWatermark("2025-03-11T16:40:12.345+0000");
+        for (String[] other : OTHER_DOCUMENTS) {
+            SeedFile.Builder document = SeedFile.builder(PARADIGM.workspaceId(), "SUP-1.md").status("embedded");
+            if (other[0] != null) {
+                document.externalMetadata(Map.of("external_id", other[0], "doc_type", other[1]));
+            }
+            PARADIGM.seedFile(document.build());
+        }
+    }
+
+    private static final String[][] OTHER_DOCUMENTS = {
+            {"jira:other:SUP-1", "jira_issue"}, {"jira:other:SUP-1:10001", "jira_attachment"},
+            {"jira:acme:SUP-1:notes", "jira_attachment"}, {"share:reports/SUP-1.md", "jira_issue"},
+            {"SUP-1", "jira_issue"}, {null, null}};
+
+    private static List<String> remainingWith(String... jiraDocuments) {
+        List<String> remaining = new ArrayList<>(List.of(jiraDocuments));
+        for (String[] other : OTHER_DOCUMENTS) {
+            remaining.add(other[0]);
+        }
+        return remaining;
+    }
+
+    private void awaitDeleted(String... externalIds) throws InterruptedException {
+        Eventually.await(String.join(", ", externalIds) + " deleted", Duration.ofSeconds(30),
+                () -> workspace.storedFiles().stream().map(StoredFile::externalId)
+                        .noneMatch(Arrays.asList(externalIds)::contains));
     }
 
     private Path stateFile() {

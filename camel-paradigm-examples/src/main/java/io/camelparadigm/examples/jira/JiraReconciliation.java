@@ -1,0 +1,238 @@
+package io.camelparadigm.examples.jira;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelparadigm.component.paradigm.model.ParadigmFile;
+import org.apache.camel.AggregationStrategy;
+import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the {@code jira-reconcile} route deletes: this site's documents whose issue or attachment Jira no longer has.
+ * The documents whose external id is {@code jira:<site>:<KEY>} or {@code jira:<site>:<KEY>:<attachment-id>} are
+ * grouped by issue key (any other external id is left alone, whatever its {@code doc_type}), and Jira's answer to
+ * {@code GET /rest/api/3/issue/<KEY>?fields=attachment} decides for each issue:
+ * <ul>
+ * <li>404 with Jira's error message: the issue is gone (deleted, or no longer visible to the account): all its
+ * documents;</li>
+ * <li>200 with another key: the issue was moved to another project: all the documents under the old key (the poll
+ * uploads it under its new key if it still matches the JQL);</li>
+ * <li>200: the attachment documents whose attachment id is no longer in {@code fields.attachment};</li>
+ * <li>anything else (another status, a 404 that is not Jira's, a connection failure): nothing. The issue counts as
+ * not checked and the round fails once the other issues were checked, so the next round asks again.</li>
+ * </ul>
+ * As the split's {@link AggregationStrategy}, it takes each issue's failure into the round instead of stopping it.
+ */
+public final class JiraReconciliation implements AggregationStrategy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JiraReconciliation.class);
+    /** A Jira issue key; also keeps anything else out of the URL the key is put in. */
+    private static final Pattern ISSUE_KEY = Pattern.compile("[A-Z][A-Z0-9_]*-[0-9]+");
+    private static final Pattern ATTACHMENT_ID = Pattern.compile("[0-9]+");
+    private static final int MESSAGE_LENGTH = 300;
+
+    private final String externalIdPrefix;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** @param site the name in external ids, e.g. acme */
+    public JiraReconciliation(String site) {
+        this.externalIdPrefix = "jira:" + site + ":";
+    }
+
+    /** The Paradigm documents of one issue: its own ({@code <KEY>.md}) and its attachments'. */
+    public record IssueDocuments(String key, List<ParadigmFile> documents) {
+    }
+
+    /** What one issue's answer makes stale; {@code wholeIssue} when that is every document of the issue. */
+    public record Stale(String key, String reason, boolean wholeIssue, List<Long> ids) {
+
+        @Override
+        public String toString() {
+            return key + " " + reason;
+        }
+    }
+
+    /** Begins a round with the workspace's documents: those of this site's issues, by key. */
+    public Round round(List<ParadigmFile> files) {
+        Map<String, List<ParadigmFile>> byKey = new TreeMap<>();
+        for (ParadigmFile file : files) {
+            String[] parts = parts(file);
+            if (parts != null) {
+                byKey.computeIfAbsent(parts[0], key -> new ArrayList<>()).add(file);
+            }
+        }
+        return new Round(byKey.entrySet().stream().map(entry -> new IssueDocuments(entry.getKey(), entry.getValue()))
+                .toList());
+    }
+
+    /**
+     * The documents Jira's answer makes stale (none for most issues).
+     *
+     * @throws IllegalStateException a 404 that is not Jira's saying the issue does not exist: nothing is deleted
+     */
+    public Stale stale(IssueDocuments issue, int status, String body) {
+        if (status == 404) {
+            if (jiraErrorMessages(body) == null) {
+                throw new IllegalStateException("Jira answered 404 for " + issue.key() + " without Jira's error "
+                                                + "message: not taken as the issue being gone; " + excerpt(body));
+            }
+            return new Stale(issue.key(), "is gone from Jira (404)", true, ids(issue.documents()));
+        }
+        JsonNode answer = read(issue.key(), body);
+        String key = answer.path("key").isTextual() ? answer.path("key").asText() : null;
+        if (key == null || key.isBlank()) {
+            throw new IllegalStateException("Jira's answer for " + issue.key() + " has no key: " + excerpt(body));
+        }
+        if (!issue.key().equals(key)) {
+            return new Stale(issue.key(), "was moved to " + key, true, ids(issue.documents()));
+        }
+        List<ParadigmFile> attachmentDocuments = issue.documents().stream().filter(file -> parts(file).length == 2)
+                .toList();
+        JsonNode attachments = answer.path("fields").path("attachment");
+        if (!attachmentDocuments.isEmpty() && !attachments.isArray()) {
+            // a field left out is not an empty list: that would delete every attachment
+            throw new IllegalStateException("Jira's answer for " + issue.key() + " has no fields.attachment: "
+                                            + excerpt(body));
+        }
+        Set<String> present = new HashSet<>();
+        attachments.forEach(attachment -> present.add(attachment.path("id").asText()));
+        List<ParadigmFile> removed = attachmentDocuments.stream().filter(file -> !present.contains(parts(file)[1]))
+                .toList();
+        return new Stale(issue.key(), "lost attachment(s) " + removed.stream().map(file -> parts(file)[1])
+                .collect(Collectors.joining(", ")), false, ids(removed));
+    }
+
+    /** An issue's exchange ends: its failure, if any, is the round's to report at the end, not a stop. */
+    @Override
+    public Exchange aggregate(Exchange oldExchange, Exchange newExchange) {
+        Exception failure = newExchange.getException();
+        if (failure != null) {
+            Round round = newExchange.getProperty(JiraIssueRoutes.RECONCILE_ROUND, Round.class);
+            IssueDocuments issue = newExchange.getProperty(JiraIssueRoutes.RECONCILE_ISSUE, IssueDocuments.class);
+            String why = why(failure);
+            LOG.warn("{} not checked, nothing deleted for it: {}", issue == null ? "An issue" : issue.key(), why);
+            round.notChecked((issue == null ? "?" : issue.key()) + ": " + why);
+            newExchange.setException(null);
+        }
+        return oldExchange == null ? newExchange : oldExchange;
+    }
+
+    /** Null for an external id that is not one of this site's issue or attachment ids. */
+    private String[] parts(ParadigmFile file) {
+        String externalId = file.externalId();
+        if (externalId == null || !externalId.startsWith(externalIdPrefix)) {
+            return null;
+        }
+        String[] parts = externalId.substring(externalIdPrefix.length()).split(":", -1);
+        boolean valid = ISSUE_KEY.matcher(parts[0]).matches()
+                        && (parts.length == 1 || parts.length == 2 && ATTACHMENT_ID.matcher(parts[1]).matches());
+        return valid ? parts : null;
+    }
+
+    private JsonNode read(String key, String body) {
+        try {
+            return json.readTree(body == null ? "" : body);
+        } catch (Exception e) {
+            throw new IllegalStateException("Jira's answer for " + key + " is not an issue: " + excerpt(body), e);
+        }
+    }
+
+    /** Jira's {@code errorMessages} (and field {@code errors}), or null when the body is not Jira's error answer. */
+    private String jiraErrorMessages(String body) {
+        try {
+            JsonNode error = body == null ? null : json.readTree(body);
+            if (error == null || !error.path("errorMessages").isArray()) {
+                return null;
+            }
+            List<String> messages = new ArrayList<>();
+            error.path("errorMessages").forEach(message -> messages.add(message.asText()));
+            error.path("errors").properties().forEach(field -> messages.add(field.getKey() + ": "
+                                                                            + field.getValue().asText()));
+            return String.join("; ", messages);
+        } catch (Exception notJson) {
+            return null;
+        }
+    }
+
+    /** The HTTP status and Jira's message (no request header, so never the token). */
+    private String why(Exception failure) {
+        if (failure instanceof HttpOperationFailedException http) {
+            String messages = jiraErrorMessages(http.getResponseBody());
+            return "Jira answered " + http.getStatusCode() + " " + http.getStatusText() + ": "
+                   + (messages != null ? messages : excerpt(http.getResponseBody()));
+        }
+        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+
+    private static String excerpt(String body) {
+        if (body == null || body.isBlank()) {
+            return "(no body)";
+        }
+        String line = body.strip().replaceAll("\\s+", " ");
+        return line.length() <= MESSAGE_LENGTH ? line : line.substring(0, MESSAGE_LENGTH) + "...";
+    }
+
+    private static List<Long> ids(List<ParadigmFile> documents) {
+        return documents.stream().map(ParadigmFile::id).toList();
+    }
+
+    /** One round: the issues to check, what was deleted, which issues could not be checked. */
+    public static final class Round {
+
+        private final List<IssueDocuments> issues;
+        private final List<String> notChecked = new ArrayList<>();
+        private int issuesDeleted;
+        private int issueDocumentsDeleted;
+        private int attachmentsDeleted;
+
+        Round(List<IssueDocuments> issues) {
+            this.issues = issues;
+        }
+
+        public List<IssueDocuments> issues() {
+            return issues;
+        }
+
+        public synchronized void deleted(Stale stale, int count) {
+            if (stale.wholeIssue()) {
+                issuesDeleted++;
+                issueDocumentsDeleted += count;
+            } else {
+                attachmentsDeleted += count;
+            }
+        }
+
+        synchronized void notChecked(String why) {
+            notChecked.add(why);
+        }
+
+        /**
+         * Logs what the round deleted.
+         *
+         * @throws IllegalStateException some issues could not be checked: the round fails, visibly
+         */
+        public synchronized void end() {
+            String summary = (issues.size() - notChecked.size()) + " of " + issues.size() + " issue(s) checked in "
+                             + "Jira: " + issuesDeleted + " issue(s) gone ("
+                             + issueDocumentsDeleted + " document(s) deleted), " + attachmentsDeleted
+                             + " removed attachment(s) deleted";
+            if (!notChecked.isEmpty()) {
+                throw new IllegalStateException(summary + "; " + notChecked.size() + " issue(s) could not be "
+                                                + "checked, nothing deleted for them (the next round asks again): "
+                                                + String.join(" | ", notChecked));
+            }
+            LOG.info(summary);
+        }
+    }
+}
