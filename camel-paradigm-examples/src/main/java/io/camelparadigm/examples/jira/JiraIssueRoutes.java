@@ -35,13 +35,19 @@ import org.apache.hc.core5.net.WWWFormCodec;
  * media host, which gets no credentials) and uploads it, linked to its issue; attachments never change, so one
  * already in Paradigm is neither downloaded nor sent again;</li>
  * <li>{@code jira-comments}: when Paradigm has finished with one of these documents ({@code paradigm:fileEvents},
- * final statuses), comments on the issue ({@code POST /rest/api/3/issue/{key}/comment}).</li>
+ * final statuses), comments on the issue ({@code POST /rest/api/3/issue/{key}/comment});</li>
+ * <li>{@code jira-reconcile}: every {@code jira.reconcile-period} ms (one hour; 0 turns it off), what JQL cannot
+ * return: lists this site's documents ({@code paradigm:listFiles}), asks Jira about each of their issues
+ * ({@code jira-reconcile-issue}: {@code GET /rest/api/3/issue/{key}?fields=attachment}) and deletes
+ * ({@code paradigm:bulkDelete}) the documents of an issue gone (Jira's 404) or moved (another key), and those of
+ * attachments no longer on their issue; any other answer deletes nothing and fails the round
+ * ({@link JiraReconciliation}).</li>
  * </ol>
  * Jira's 429 and 503 are retried after their {@code Retry-After}. Properties: {@code jira.url}, {@code jira.site},
  * {@code jira.email}, {@code jira.api-token}, {@code jira.jql}, {@code jira.since}, {@code jira.timezone},
  * {@code jira.state-file} (or a {@code StateRepository<String, String>} bound as {@code jiraWatermarkState}),
  * {@code jira.poll-period}, {@code jira.page-size}, {@code jira.max-retries}, {@code jira.retry-delay},
- * {@code jira.status-poll-delay}, {@code paradigm.workspace-id}.
+ * {@code jira.status-poll-delay}, {@code jira.reconcile-period}, {@code paradigm.workspace-id}.
  */
 public class JiraIssueRoutes extends RouteBuilder {
 

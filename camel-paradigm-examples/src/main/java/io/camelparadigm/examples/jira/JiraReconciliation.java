@@ -64,12 +64,12 @@ public final class JiraReconciliation implements AggregationStrategy {
     }
 
     /** Begins a round with the workspace's documents: those of this site's issues, by key. */
-    public Round round(List<ParadigmFile> files) {
+    public Round round(List<?> files) {
         Map<String, List<ParadigmFile>> byKey = new TreeMap<>();
-        for (ParadigmFile file : files) {
-            String[] parts = parts(file);
+        for (Object listed : files) {
+            String[] parts = listed instanceof ParadigmFile file ? parts(file) : null;
             if (parts != null) {
-                byKey.computeIfAbsent(parts[0], key -> new ArrayList<>()).add(file);
+                byKey.computeIfAbsent(parts[0], key -> new ArrayList<>()).add((ParadigmFile) listed);
             }
         }
         return new Round(byKey.entrySet().stream().map(entry -> new IssueDocuments(entry.getKey(), entry.getValue()))
