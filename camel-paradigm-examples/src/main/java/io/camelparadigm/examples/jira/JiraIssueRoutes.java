@@ -39,9 +39,9 @@ import org.apache.hc.core5.net.WWWFormCodec;
  * <li>{@code jira-reconcile}: every {@code jira.reconcile-period} ms (one hour; 0 turns it off), what JQL cannot
  * return: lists this site's documents ({@code paradigm:listFiles}), asks Jira about each of their issues
  * ({@code jira-reconcile-issue}: {@code GET /rest/api/3/issue/{key}?fields=attachment}) and deletes
- * ({@code paradigm:bulkDelete}) the documents of an issue gone (Jira's 404) or moved (another key), and those of
- * attachments no longer on their issue; any other answer deletes nothing and fails the round
- * ({@link JiraReconciliation}).</li>
+ * ({@code paradigm:bulkDelete}) the documents of an issue gone (Jira's 404, once {@code GET /rest/api/3/mypermissions}
+ * says the account can still browse its project) or moved (another key), and those of attachments no longer on their
+ * issue; any other answer deletes nothing and fails the round ({@link JiraReconciliation}).</li>
  * </ol>
  * Jira's 429 and 503 are retried after their {@code Retry-After}. Properties: {@code jira.url}, {@code jira.site},
  * {@code jira.email}, {@code jira.api-token}, {@code jira.jql}, {@code jira.since}, {@code jira.timezone},
@@ -63,6 +63,10 @@ public class JiraIssueRoutes extends RouteBuilder {
     private static final String ATTACHMENT = "JiraAttachment";
     static final String RECONCILE_ROUND = "JiraReconcileRound";
     static final String RECONCILE_ISSUE = "JiraReconcileIssue";
+    /** Set while the account's permission on this project is asked: a failure then keeps the project's issues. */
+    static final String RECONCILE_PROJECT = "JiraReconcileProject";
+    private static final String ANSWER_STATUS = "JiraAnswerStatus";
+    private static final String ANSWER = "JiraAnswer";
     private static final String STALE = "JiraStale";
 
     @Override
@@ -195,18 +199,43 @@ public class JiraIssueRoutes extends RouteBuilder {
                 .process(exchange -> exchange.getMessage().setHeader(Exchange.HTTP_URI,
                         url + "/rest/api/3/issue/" + reconcileIssue(exchange).key()))
                 .setHeader(Exchange.HTTP_QUERY, constant("fields=attachment"))
-                // 404 is an answer (the issue is gone); any other status but 200 fails (429 and 503 retried first)
+                // 404 is an answer (the issue is gone, or hidden from the account); any other status but 200 fails
+                // (429 and 503 retried first)
                 .to(api + "&okStatusCodeRange=200,404")
-                .process(exchange -> exchange.setProperty(STALE, reconciliation.stale(reconcileIssue(exchange),
-                        exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class),
-                        exchange.getMessage().getBody(String.class))))
+                .process(exchange -> {
+                    exchange.setProperty(ANSWER_STATUS,
+                            exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class));
+                    exchange.setProperty(ANSWER, exchange.getMessage().getBody(String.class));
+                    exchange.setProperty(RECONCILE_PROJECT, reconciliation.projectToAsk(reconcileRound(exchange),
+                            reconcileIssue(exchange), answerStatus(exchange),
+                            exchange.getProperty(ANSWER, String.class)));
+                })
+                // Jira's 404 is the same for an issue the account may no longer see: the first of a project in a
+                // round asks whether the account can still browse it
+                .filter(exchangeProperty(RECONCILE_PROJECT).isNotNull())
+                    .removeHeaders("*")
+                    .setBody(constant(null))
+                    .setHeader(Exchange.HTTP_METHOD, constant("GET"))
+                    .process(exchange -> {
+                        exchange.getMessage().setHeader(Exchange.HTTP_URI, url + "/rest/api/3/mypermissions");
+                        exchange.getMessage().setHeader(Exchange.HTTP_QUERY, "projectKey=" + exchange.getProperty(
+                                RECONCILE_PROJECT, String.class) + "&permissions=BROWSE_PROJECTS");
+                    })
+                    .to(api + "&okStatusCodeRange=200,404")
+                    .process(exchange -> reconciliation.browsable(reconcileRound(exchange),
+                            (String) exchange.removeProperty(RECONCILE_PROJECT),
+                            exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class),
+                            exchange.getMessage().getBody(String.class)))
+                .end()
+                .process(exchange -> exchange.setProperty(STALE, reconciliation.stale(reconcileRound(exchange),
+                        reconcileIssue(exchange), answerStatus(exchange), exchange.getProperty(ANSWER, String.class))))
                 .filter(exchange -> !exchange.getProperty(STALE, JiraReconciliation.Stale.class).ids().isEmpty())
                     .removeHeaders("*")
                     .setBody(simple("${exchangeProperty." + STALE + ".ids}"))
                     .to("paradigm:bulkDelete")
-                    .process(exchange -> exchange.getProperty(RECONCILE_ROUND, JiraReconciliation.Round.class)
-                            .deleted(exchange.getProperty(STALE, JiraReconciliation.Stale.class),
-                                    exchange.getMessage().getHeader(ParadigmConstants.COUNT, Integer.class)))
+                    .process(exchange -> reconcileRound(exchange).deleted(
+                            exchange.getProperty(STALE, JiraReconciliation.Stale.class),
+                            exchange.getMessage().getHeader(ParadigmConstants.COUNT, Integer.class)))
                     .log("${exchangeProperty." + STALE + "}: ${header." + ParadigmConstants.COUNT
                          + "} document(s) deleted")
                 .end();
@@ -219,6 +248,14 @@ public class JiraIssueRoutes extends RouteBuilder {
             query.add(new BasicNameValuePair("nextPageToken", nextPageToken));
         }
         return WWWFormCodec.format(query, StandardCharsets.UTF_8);
+    }
+
+    private static JiraReconciliation.Round reconcileRound(Exchange exchange) {
+        return exchange.getProperty(RECONCILE_ROUND, JiraReconciliation.Round.class);
+    }
+
+    private static int answerStatus(Exchange exchange) {
+        return exchange.getProperty(ANSWER_STATUS, Integer.class);
     }
 
     private static JiraReconciliation.IssueDocuments reconcileIssue(Exchange exchange) {

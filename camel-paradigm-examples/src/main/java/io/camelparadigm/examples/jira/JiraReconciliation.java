@@ -24,11 +24,17 @@ import org.slf4j.LoggerFactory;
  * grouped by issue key (any other external id is left alone, whatever its {@code doc_type}), and Jira's answer to
  * {@code GET /rest/api/3/issue/<KEY>?fields=attachment} decides for each issue:
  * <ul>
- * <li>404 with Jira's error message: the issue is gone (deleted, or no longer visible to the account): all its
- * documents;</li>
+ * <li>404 with Jira's error message: Jira answers the same for a deleted issue and for one the account may no
+ * longer see, so the first such 404 of a project in a round asks whether the account can still browse the project
+ * ({@code GET /rest/api/3/mypermissions?projectKey=<PROJECT>&permissions=BROWSE_PROJECTS}). Only when it answers
+ * {@code havePermission: true} is the issue gone: all its documents. When it answers {@code false}, or 404 (no such
+ * project, or one the account cannot see), or anything else, nothing is deleted for that project's 404 issues: they
+ * count as not checked and the round fails naming the project and what to do, so losing <i>Browse projects</i>
+ * never deletes a project's documents;</li>
  * <li>200 with another key: the issue was moved to another project: all the documents under the old key (the poll
  * uploads it under its new key if it still matches the JQL);</li>
- * <li>200: the attachment documents whose attachment id is no longer in {@code fields.attachment};</li>
+ * <li>200: the attachment documents whose attachment id is no longer in {@code fields.attachment} (a 200 shows the
+ * account sees the issue: neither needs the project check);</li>
  * <li>anything else (another status, a 404 that is not Jira's, a connection failure): nothing. The issue counts as
  * not checked and the round fails once the other issues were checked, so the next round asks again.</li>
  * </ul>
@@ -41,6 +47,9 @@ public final class JiraReconciliation implements AggregationStrategy {
     private static final Pattern ISSUE_KEY = Pattern.compile("[A-Z][A-Z0-9_]*-[0-9]+");
     private static final Pattern ATTACHMENT_ID = Pattern.compile("[0-9]+");
     private static final int MESSAGE_LENGTH = 300;
+    private static final String REMOVED_OR_HIDDEN = "give the account Browse projects, or delete them yourself if the "
+                                                    + "project was removed";
+    private static final String ASK_AGAIN = "if that lasts, see why Jira refuses to answer";
 
     private final String externalIdPrefix;
     private final ObjectMapper json = new ObjectMapper();
@@ -77,15 +86,50 @@ public final class JiraReconciliation implements AggregationStrategy {
     }
 
     /**
+     * The project to ask about before this answer can be taken as the issue being gone: that of an issue answered
+     * Jira's 404 when the round has not asked about its project yet; null otherwise (no call to make).
+     */
+    public String projectToAsk(Round round, IssueDocuments issue, int status, String body) {
+        String project = project(issue.key());
+        return status == 404 && jiraErrorMessages(body) != null && !round.asked(project) ? project : null;
+    }
+
+    /** Takes Jira's answer to {@code mypermissions} for the project into the round. */
+    public void browsable(Round round, String project, int status, String body) {
+        if (status == 404 && jiraErrorMessages(body) != null) {
+            round.notBrowsable(project, "the account cannot browse project " + project + " (or the project no "
+                                        + "longer exists; Jira: " + jiraErrorMessages(body) + ")", REMOVED_OR_HIDDEN);
+            return;
+        }
+        JsonNode answer = status == 200 ? jsonOrNull(body) : null;
+        JsonNode have = answer == null ? null
+                : answer.path("permissions").path("BROWSE_PROJECTS").path("havePermission");
+        if (have == null || !have.isBoolean()) {
+            round.notBrowsable(project, "could not ask Jira whether the account can browse project " + project
+                                        + " (answer " + status + ": " + excerpt(body) + ")", ASK_AGAIN);
+        } else if (have.booleanValue()) {
+            round.browsable(project);
+        } else {
+            round.notBrowsable(project, "the account cannot browse project " + project + " (or the project no "
+                                        + "longer exists)", REMOVED_OR_HIDDEN);
+        }
+    }
+
+    /**
      * The documents Jira's answer makes stale (none for most issues).
      *
      * @throws IllegalStateException a 404 that is not Jira's saying the issue does not exist: nothing is deleted
      */
-    public Stale stale(IssueDocuments issue, int status, String body) {
+    public Stale stale(Round round, IssueDocuments issue, int status, String body) {
         if (status == 404) {
             if (jiraErrorMessages(body) == null) {
                 throw new IllegalStateException("Jira answered 404 for " + issue.key() + " without Jira's error "
                                                 + "message: not taken as the issue being gone; " + excerpt(body));
+            }
+            if (!round.isBrowsable(project(issue.key()))) {
+                // the same 404 as an issue the account may no longer see: kept, and the round fails
+                round.kept(project(issue.key()), issue.key());
+                return new Stale(issue.key(), "is kept (its project cannot be browsed)", true, List.of());
             }
             return new Stale(issue.key(), "is gone from Jira (404)", true, ids(issue.documents()));
         }
@@ -122,10 +166,23 @@ public final class JiraReconciliation implements AggregationStrategy {
             IssueDocuments issue = newExchange.getProperty(JiraIssueRoutes.RECONCILE_ISSUE, IssueDocuments.class);
             String why = why(failure);
             LOG.warn("{} not checked, nothing deleted for it: {}", issue == null ? "An issue" : issue.key(), why);
-            round.notChecked((issue == null ? "?" : issue.key()) + ": " + why);
+            String project = newExchange.getProperty(JiraIssueRoutes.RECONCILE_PROJECT, String.class);
+            if (project != null && issue != null) {
+                // asking about the project failed: decided for the round, its 404 issues kept
+                round.notBrowsable(project, "could not ask Jira whether the account can browse project " + project
+                                            + " (" + why + ")", ASK_AGAIN);
+                round.kept(project, issue.key());
+            } else {
+                round.notChecked((issue == null ? "?" : issue.key()) + ": " + why);
+            }
             newExchange.setException(null);
         }
         return oldExchange == null ? newExchange : oldExchange;
+    }
+
+    /** The project of an issue key: what precedes its last '-'. */
+    static String project(String key) {
+        return key.substring(0, key.lastIndexOf('-'));
     }
 
     /** Null for an external id that is not one of this site's issue or attachment ids. */
@@ -145,6 +202,14 @@ public final class JiraReconciliation implements AggregationStrategy {
             return json.readTree(body == null ? "" : body);
         } catch (Exception e) {
             throw new IllegalStateException("Jira's answer for " + key + " is not an issue: " + excerpt(body), e);
+        }
+    }
+
+    private JsonNode jsonOrNull(String body) {
+        try {
+            return body == null ? null : json.readTree(body);
+        } catch (Exception notJson) {
+            return null;
         }
     }
 
@@ -187,11 +252,23 @@ public final class JiraReconciliation implements AggregationStrategy {
         return documents.stream().map(ParadigmFile::id).toList();
     }
 
-    /** One round: the issues to check, what was deleted, which issues could not be checked. */
+    /** Why a project's 404 issues are kept, and what to do about it. */
+    private record KeptBecause(String why, String whatToDo) {
+    }
+
+    /**
+     * One round: the issues to check, what was deleted, which issues could not be checked, and for each project one
+     * of whose issues Jira answered 404, whether the account can browse it.
+     */
     public static final class Round {
 
         private final List<IssueDocuments> issues;
         private final List<String> notChecked = new ArrayList<>();
+        private final Set<String> browsable = new HashSet<>();
+        /** Project → why its 404 issues are kept, and what to do. */
+        private final Map<String, KeptBecause> notBrowsable = new TreeMap<>();
+        /** Project → its 404 issues kept. */
+        private final Map<String, List<String>> kept = new TreeMap<>();
         private int issuesDeleted;
         private int issueDocumentsDeleted;
         private int attachmentsDeleted;
@@ -217,20 +294,49 @@ public final class JiraReconciliation implements AggregationStrategy {
             notChecked.add(why);
         }
 
+        synchronized boolean asked(String project) {
+            return browsable.contains(project) || notBrowsable.containsKey(project);
+        }
+
+        synchronized boolean isBrowsable(String project) {
+            return browsable.contains(project);
+        }
+
+        synchronized void browsable(String project) {
+            browsable.add(project);
+        }
+
+        synchronized void notBrowsable(String project, String why, String whatToDo) {
+            notBrowsable.put(project, new KeptBecause(why, whatToDo));
+        }
+
+        synchronized void kept(String project, String key) {
+            kept.computeIfAbsent(project, p -> new ArrayList<>()).add(key);
+        }
+
         /**
          * Logs what the round deleted.
          *
          * @throws IllegalStateException some issues could not be checked: the round fails, visibly
          */
         public synchronized void end() {
-            String summary = (issues.size() - notChecked.size()) + " of " + issues.size() + " issue(s) checked in "
+            List<String> failures = new ArrayList<>(notChecked);
+            int keptIssues = 0;
+            for (Map.Entry<String, List<String>> project : kept.entrySet()) {
+                KeptBecause because = notBrowsable.get(project.getKey());
+                failures.add(because.why() + ": the documents of its issue(s) " + String.join(", ", project.getValue())
+                             + " are kept; " + because.whatToDo());
+                keptIssues += project.getValue().size();
+            }
+            int unchecked = notChecked.size() + keptIssues;
+            String summary = (issues.size() - unchecked) + " of " + issues.size() + " issue(s) checked in "
                              + "Jira: " + issuesDeleted + " issue(s) gone ("
                              + issueDocumentsDeleted + " document(s) deleted), " + attachmentsDeleted
                              + " removed attachment(s) deleted";
-            if (!notChecked.isEmpty()) {
-                throw new IllegalStateException(summary + "; " + notChecked.size() + " issue(s) could not be "
+            if (unchecked > 0) {
+                throw new IllegalStateException(summary + "; " + unchecked + " issue(s) could not be "
                                                 + "checked, nothing deleted for them (the next round asks again): "
-                                                + String.join(" | ", notChecked));
+                                                + String.join(" | ", failures));
             }
             LOG.info(summary);
         }

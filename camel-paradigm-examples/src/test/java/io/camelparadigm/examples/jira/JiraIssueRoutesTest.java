@@ -9,8 +9,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -28,7 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -56,6 +60,7 @@ class JiraIssueRoutesTest {
     private static final String API_TOKEN = "ATATT3xFfGF0T4x&secret=";
     private static final String SEARCH = "/rest/api/3/search/jql";
     private static final String ISSUE = "/rest/api/3/issue/";
+    private static final String MYPERMISSIONS = "/rest/api/3/mypermissions";
     private static final String NOT_FOUND = "{\"errorMessages\": [\"Issue does not exist or you do not have permission "
                                             + "to see it.\"], \"errors\": {}}";
     private static final String LOG = "IMAP timeout after 30 s\nretrying\n";
@@ -102,6 +107,8 @@ class JiraIssueRoutesTest {
                         "2025-03-10T09:12:45.120+0000"))));
         JIRA.stubFor(get(urlPathEqualTo(ISSUE + "SUP-2")).withQueryParam("fields", equalTo("attachment"))
                 .willReturn(okJson(vpnIssue())));
+        // the account can browse SUP: a 404 of one of its issues is the issue gone
+        stubBrowseProjects(okJson(browseProjects(true)));
         JIRA.stubFor(post(urlPathMatching("/rest/api/3/issue/[A-Z]+-\\d+/comment"))
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withBody("{\"id\": \"10000\", \"self\": \"https://acme.atlassian.net/rest/api/3/issue/10010/comment/10000\"}")));
@@ -258,6 +265,13 @@ class JiraIssueRoutesTest {
         assertThat(workspace.storedFiles()).extracting(StoredFile::externalId)
                 .containsExactlyInAnyOrderElementsOf(remainingWith("jira:acme:SUP-2"));
         assertThat(workspace.requests("POST", "/api/v3/files/bulk-delete")).isNotEmpty();
+        // deleted once the account was found able to browse SUP
+        assertThat(JIRA.findAll(getRequestedFor(urlPathEqualTo(MYPERMISSIONS))))
+                .isNotEmpty().allSatisfy(request -> {
+                    assertThat(request.queryParameter("projectKey").firstValue()).isEqualTo("SUP");
+                    assertThat(request.queryParameter("permissions").firstValue()).isEqualTo("BROWSE_PROJECTS");
+                    assertThat(request.getHeader("Authorization")).isEqualTo(basic());
+                });
     }
 
     @Test
@@ -272,6 +286,8 @@ class JiraIssueRoutesTest {
 
         assertThat(workspace.storedFiles()).extracting(StoredFile::externalId)
                 .containsExactlyInAnyOrderElementsOf(remainingWith("jira:acme:SUP-1", "jira:acme:SUP-2"));
+        // no issue answered 404: the account's permissions were not asked
+        assertThat(JIRA.findAll(getRequestedFor(urlPathEqualTo(MYPERMISSIONS)))).isEmpty();
     }
 
     @Test
@@ -296,17 +312,7 @@ class JiraIssueRoutesTest {
     void anIssueJiraGivesNoClearAnswerForKeepsItsDocumentsAndTheRoundFails(int status, String body, String reason)
             throws Exception {
         startSyncAndAddOtherDocuments();
-        NotifyBuilder failedRound = new NotifyBuilder(context).fromRoute("jira-reconcile")
-                .whenAnyDoneMatches(exchange -> {
-                    // the round's own failure, not an issue's (the split's exchanges are the route's too)
-                    if (exchange.getException() == null
-                        || !exchange.getException().getMessage().contains("could not be checked")) {
-                        return false;
-                    }
-                    lastReconcileFailure = exchange.getException().getMessage();
-                    return true;
-                })
-                .create();
+        NotifyBuilder failedRound = awaitFailedRound("SUP-1: ");
 
         JIRA.stubFor(get(urlPathEqualTo(ISSUE + "SUP-1")).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", body.startsWith("{") ? "application/json" : "text/html").withBody(body)));
@@ -323,6 +329,84 @@ class JiraIssueRoutesTest {
         if (body.startsWith("{")) {
             assertThat(lastReconcileFailure).contains(JSON.readTree(body).at("/errorMessages/0").asText());
         }
+    }
+
+    static Stream<Arguments> projectsTheAccountCannotBrowse() {
+        String removedOrHidden = "the account cannot browse project SUP (or the project no longer exists";
+        String whatToDo = "give the account Browse projects, or delete them yourself if the project was removed";
+        return Stream.of(
+                Arguments.of(okJson(browseProjects(false)), removedOrHidden + ")", whatToDo),
+                Arguments.of(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
+                                .withBody("{\"errorMessages\": [\"No project could be found with key 'SUP'.\"], "
+                                          + "\"errors\": {}}"),
+                        removedOrHidden + "; Jira: No project could be found with key 'SUP'.)", whatToDo),
+                Arguments.of(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                                .withBody("{\"errorMessages\": [\"Internal server error\"], \"errors\": {}}"),
+                        "could not ask Jira whether the account can browse project SUP (Jira answered 500",
+                        "if that lasts, see why Jira refuses to answer"));
+    }
+
+    /**
+     * Jira's 404 is the same for a deleted issue and for one the account can no longer see: unless the account can
+     * still browse the project, none of its documents is deleted.
+     */
+    @ParameterizedTest
+    @MethodSource("projectsTheAccountCannotBrowse")
+    void theIssuesOfAProjectTheAccountCannotBrowseAreKeptAndTheRoundFails(ResponseDefinitionBuilder browseProjects,
+            String why, String whatToDo) throws Exception {
+        startSyncAndAddOtherDocuments();
+        // the first round in which SUP-1 is answered 404 has SUP-2 answered 404 too (stubbed first)
+        NotifyBuilder failedRound = awaitFailedRound("SUP-1, SUP-2");
+
+        stubBrowseProjects(browseProjects);
+        for (String key : List.of("SUP-2", "SUP-1")) {
+            JIRA.stubFor(get(urlPathEqualTo(ISSUE + key)).willReturn(aResponse().withStatus(404)
+                    .withHeader("Content-Type", "application/json").withBody(NOT_FOUND)));
+        }
+
+        assertThat(failedRound.matches(30, TimeUnit.SECONDS)).as("a reconcile round failed on project SUP").isTrue();
+        assertThat(workspace.storedFiles()).extracting(StoredFile::externalId)
+                .containsExactlyInAnyOrderElementsOf(remainingWith("jira:acme:SUP-1", "jira:acme:SUP-1:10001",
+                        "jira:acme:SUP-2"));
+        assertThat(workspace.requests("POST", "/api/v3/files/bulk-delete")).isEmpty();
+        assertThat(lastReconcileFailure).contains("0 of 2 issue(s) checked").contains(why)
+                .contains("the documents of its issue(s) SUP-1, SUP-2 are kept; " + whatToDo)
+                .doesNotContain(API_TOKEN).doesNotContain(PARADIGM.apiKey());
+        // asked once a round, not once an issue: every round that got SUP-2's 404 asked once (rounds finished)
+        context.stop();
+        long roundsWithAGoneIssue = JIRA.getAllServeEvents().stream()
+                .filter(event -> event.getRequest().getUrl().startsWith(ISSUE + "SUP-2?")
+                                 && event.getResponse().getStatus() == 404)
+                .count();
+        assertThat(JIRA.findAll(getRequestedFor(urlPathEqualTo(MYPERMISSIONS))))
+                .isNotEmpty().hasSize((int) roundsWithAGoneIssue);
+    }
+
+    /** Notified by a reconcile round that fails with a message containing {@code text}. */
+    private NotifyBuilder awaitFailedRound(String text) {
+        return new NotifyBuilder(context).fromRoute("jira-reconcile")
+                .whenAnyDoneMatches(exchange -> {
+                    // the round's own failure, not an issue's (the split's exchanges are the route's too)
+                    String failure = exchange.getException() == null ? null : exchange.getException().getMessage();
+                    if (failure == null || !failure.contains("could not be checked") || !failure.contains(text)) {
+                        return false;
+                    }
+                    lastReconcileFailure = failure;
+                    return true;
+                })
+                .create();
+    }
+
+    private static void stubBrowseProjects(ResponseDefinitionBuilder answer) {
+        JIRA.stubFor(get(urlPathEqualTo(MYPERMISSIONS)).withQueryParam("projectKey", equalTo("SUP"))
+                .withQueryParam("permissions", equalTo("BROWSE_PROJECTS")).willReturn(answer));
+    }
+
+    private static String browseProjects(boolean havePermission) {
+        return """
+                {"permissions": {"BROWSE_PROJECTS": {"id": "10", "key": "BROWSE_PROJECTS", "name": "Browse Projects",
+                  "type": "PROJECT", "description": "Ability to browse projects and the issues within them.",
+                  "havePermission": %s}}}""".formatted(havePermission);
     }
 
     private CamelContext startSync() throws Exception {
