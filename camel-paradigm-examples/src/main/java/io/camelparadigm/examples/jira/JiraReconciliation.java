@@ -1,6 +1,7 @@
 package io.camelparadigm.examples.jira;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,11 @@ public final class JiraReconciliation implements AggregationStrategy {
     }
 
     /** The Paradigm documents of one issue: its own ({@code <KEY>.md}) and its attachments'. */
-    public record IssueDocuments(String key, List<ParadigmFile> documents) {
+    public record IssueDocuments(String key, List<ParadigmFile> documents, List<AttachmentDocument> attachments) {
+    }
+
+    /** The document of one attachment, with the attachment's id in Jira. */
+    public record AttachmentDocument(String attachmentId, ParadigmFile document) {
     }
 
     /** What one issue's answer makes stale; {@code wholeIssue} when that is every document of the issue. */
@@ -75,14 +80,20 @@ public final class JiraReconciliation implements AggregationStrategy {
     /** Begins a round with the workspace's documents: those of this site's issues, by key. */
     public Round round(List<?> files) {
         Map<String, List<ParadigmFile>> byKey = new TreeMap<>();
+        Map<String, List<AttachmentDocument>> attachmentsByKey = new HashMap<>();
         for (Object listed : files) {
             String[] parts = listed instanceof ParadigmFile file ? parts(file) : null;
             if (parts != null) {
-                byKey.computeIfAbsent(parts[0], key -> new ArrayList<>()).add((ParadigmFile) listed);
+                ParadigmFile file = (ParadigmFile) listed;
+                byKey.computeIfAbsent(parts[0], key -> new ArrayList<>()).add(file);
+                if (parts.length == 2) {
+                    attachmentsByKey.computeIfAbsent(parts[0], key -> new ArrayList<>())
+                            .add(new AttachmentDocument(parts[1], file));
+                }
             }
         }
-        return new Round(byKey.entrySet().stream().map(entry -> new IssueDocuments(entry.getKey(), entry.getValue()))
-                .toList());
+        return new Round(byKey.entrySet().stream().map(entry -> new IssueDocuments(entry.getKey(), entry.getValue(),
+                attachmentsByKey.getOrDefault(entry.getKey(), List.of()))).toList());
     }
 
     /**
@@ -96,12 +107,14 @@ public final class JiraReconciliation implements AggregationStrategy {
 
     /** Takes Jira's answer to {@code mypermissions} for the project into the round. */
     public void browsable(Round round, String project, int status, String body) {
-        if (status == 404 && jiraErrorMessages(body) != null) {
+        JsonNode answer = jsonOrNull(body);
+        String jiraMessages = status == 404 ? errorMessages(answer) : null;
+        if (jiraMessages != null) {
             round.notBrowsable(project, "the account cannot browse project " + project + " (or the project no "
-                                        + "longer exists; Jira: " + jiraErrorMessages(body) + ")", REMOVED_OR_HIDDEN);
+                                        + "longer exists; Jira: " + jiraMessages + ")", REMOVED_OR_HIDDEN);
             return;
         }
-        JsonNode answer = status == 200 ? jsonOrNull(body) : null;
+        answer = status == 200 ? answer : null;
         JsonNode have = answer == null ? null
                 : answer.path("permissions").path("BROWSE_PROJECTS").path("havePermission");
         if (have == null || !have.isBoolean()) {
@@ -133,7 +146,10 @@ public final class JiraReconciliation implements AggregationStrategy {
             }
             return new Stale(issue.key(), "is gone from Jira (404)", true, ids(issue.documents()));
         }
-        JsonNode answer = read(issue.key(), body);
+        JsonNode answer = jsonOrNull(body);
+        if (answer == null) {
+            throw new IllegalStateException("Jira's answer for " + issue.key() + " is not an issue: " + excerpt(body));
+        }
         String key = answer.path("key").isTextual() ? answer.path("key").asText() : null;
         if (key == null || key.isBlank()) {
             throw new IllegalStateException("Jira's answer for " + issue.key() + " has no key: " + excerpt(body));
@@ -141,20 +157,19 @@ public final class JiraReconciliation implements AggregationStrategy {
         if (!issue.key().equals(key)) {
             return new Stale(issue.key(), "was moved to " + key, true, ids(issue.documents()));
         }
-        List<ParadigmFile> attachmentDocuments = issue.documents().stream().filter(file -> parts(file).length == 2)
-                .toList();
         JsonNode attachments = answer.path("fields").path("attachment");
-        if (!attachmentDocuments.isEmpty() && !attachments.isArray()) {
+        if (!issue.attachments().isEmpty() && !attachments.isArray()) {
             // a field left out is not an empty list: that would delete every attachment
             throw new IllegalStateException("Jira's answer for " + issue.key() + " has no fields.attachment: "
                                             + excerpt(body));
         }
         Set<String> present = new HashSet<>();
         attachments.forEach(attachment -> present.add(attachment.path("id").asText()));
-        List<ParadigmFile> removed = attachmentDocuments.stream().filter(file -> !present.contains(parts(file)[1]))
-                .toList();
-        return new Stale(issue.key(), "lost attachment(s) " + removed.stream().map(file -> parts(file)[1])
-                .collect(Collectors.joining(", ")), false, ids(removed));
+        List<AttachmentDocument> removed = issue.attachments().stream()
+                .filter(attachment -> !present.contains(attachment.attachmentId())).toList();
+        return new Stale(issue.key(), "lost attachment(s) " + removed.stream().map(AttachmentDocument::attachmentId)
+                .distinct().collect(Collectors.joining(", ")), false,
+                removed.stream().map(attachment -> attachment.document().id()).toList());
     }
 
     /** An issue's exchange ends: its failure, if any, is the round's to report at the end, not a stop. */
@@ -197,37 +212,30 @@ public final class JiraReconciliation implements AggregationStrategy {
         return valid ? parts : null;
     }
 
-    private JsonNode read(String key, String body) {
-        try {
-            return json.readTree(body == null ? "" : body);
-        } catch (Exception e) {
-            throw new IllegalStateException("Jira's answer for " + key + " is not an issue: " + excerpt(body), e);
-        }
-    }
-
+    /** The body as JSON, or null when it is none (empty, or not JSON). */
     private JsonNode jsonOrNull(String body) {
         try {
-            return body == null ? null : json.readTree(body);
+            JsonNode node = body == null ? null : json.readTree(body);
+            return node == null || node.isMissingNode() ? null : node;
         } catch (Exception notJson) {
             return null;
         }
     }
 
-    /** Jira's {@code errorMessages} (and field {@code errors}), or null when the body is not Jira's error answer. */
     private String jiraErrorMessages(String body) {
-        try {
-            JsonNode error = body == null ? null : json.readTree(body);
-            if (error == null || !error.path("errorMessages").isArray()) {
-                return null;
-            }
-            List<String> messages = new ArrayList<>();
-            error.path("errorMessages").forEach(message -> messages.add(message.asText()));
-            error.path("errors").properties().forEach(field -> messages.add(field.getKey() + ": "
-                                                                            + field.getValue().asText()));
-            return String.join("; ", messages);
-        } catch (Exception notJson) {
+        return errorMessages(jsonOrNull(body));
+    }
+
+    /** Jira's {@code errorMessages} (and field {@code errors}), or null when the answer is not Jira's error answer. */
+    private static String errorMessages(JsonNode error) {
+        if (error == null || !error.path("errorMessages").isArray()) {
             return null;
         }
+        List<String> messages = new ArrayList<>();
+        error.path("errorMessages").forEach(message -> messages.add(message.asText()));
+        error.path("errors").properties().forEach(field -> messages.add(field.getKey() + ": "
+                                                                        + field.getValue().asText()));
+        return String.join("; ", messages);
     }
 
     /** The HTTP status and Jira's message (no request header, so never the token). */
